@@ -1,0 +1,5 @@
+"""dpuasm: the DPU assembler, linker and disassembler."""
+
+from dpucore import __version__
+
+__all__ = ["__version__"]

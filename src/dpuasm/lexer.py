@@ -1,0 +1,199 @@
+"""Tokens of DPU assembly lines.
+
+The assembler works line by line (one statement per line, or several separated by ``;``), so the
+lexer turns one physical line into tokens that remember their column for diagnostics.  Block
+comments are removed beforehand by :func:`strip_block_comments`, which keeps line numbers intact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ID, NUM, STR, OP, LABELREF = "id", "num", "str", "op", "labelref"
+
+_ID_START = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.$")
+_ID_CHARS = _ID_START | set("0123456789")
+_TWO_CHAR_OPS = ("<<", ">>", "==", "!=", "<=", ">=", "&&", "||")
+_ONE_CHAR_OPS = set(",:()+-*/%&|^~!=<>@;")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "'": "'", "0": "\0",
+            "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str  # source text (identifiers: as written; strings: decoded contents)
+    col: int  # 1-based column of the first character
+    value: int = 0  # numbers; numeric label references: the label number
+    end: int = 0  # 1-based column just after the token
+
+    @property
+    def length(self) -> int:
+        return max(1, self.end - self.col)
+
+
+class LexError(ValueError):
+    def __init__(self, message: str, col: int):
+        super().__init__(message)
+        self.col = col
+
+
+def strip_block_comments(text: str) -> str:
+    """Replace ``/* … */`` comments with spaces (newlines kept), respecting string literals."""
+    out = []
+    i, n = 0, len(text)
+    in_str = False
+    while i < n:
+        c = text[i]
+        if in_str:
+            out.append(c)
+            if c == "\\" and i + 1 < n:
+                out.append(text[i + 1])
+                i += 2
+                continue
+            if c == '"' or c == "\n":
+                in_str = False
+            i += 1
+        elif c == '"':
+            in_str = True
+            out.append(c)
+            i += 1
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            out.append(text[i:j])
+            i = j
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            if j < 0:
+                j = n
+                chunk = text[i:]
+            else:
+                chunk = text[i:j + 2]
+                j += 2
+            out.append("".join("\n" if ch == "\n" else " " for ch in chunk))
+            i = j
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _number(s: str, i: int) -> tuple[int, int, str | None]:
+    """Parse a number at ``s[i]``; returns (value, end, label suffix 'b'/'f' or None)."""
+    n = len(s)
+    j = i
+    if s.startswith(("0x", "0X"), i):
+        j = i + 2
+        while j < n and s[j] in "0123456789abcdefABCDEF_":
+            j += 1
+        digits = s[i + 2:j].replace("_", "")
+        if not digits:
+            raise LexError("hexadecimal number without digits", i + 1)
+        value = int(digits, 16)
+    elif s.startswith(("0b", "0B"), i) and i + 2 < n and s[i + 2] in "01":
+        j = i + 2
+        while j < n and s[j] in "01_":
+            j += 1
+        value = int(s[i + 2:j].replace("_", ""), 2)
+    else:
+        while j < n and s[j].isdigit():
+            j += 1
+        text = s[i:j]
+        if j < n and s[j] in "bf" and (j + 1 >= n or s[j + 1] not in _ID_CHARS):
+            return int(text), j + 1, s[j]
+        value = int(text, 8) if len(text) > 1 and text[0] == "0" and text.isdigit() \
+            and all(ch in "01234567" for ch in text) else int(text)
+    if j < n and s[j] in _ID_CHARS:
+        raise LexError(f"invalid character '{s[j]}' in number", j + 1)
+    return value, j, None
+
+
+def _string(s: str, i: int, quote: str) -> tuple[str, int]:
+    j = i + 1
+    out = []
+    n = len(s)
+    while j < n and s[j] != quote:
+        c = s[j]
+        if c == "\\":
+            if j + 1 >= n:
+                break
+            e = s[j + 1]
+            if e in "01234567":
+                k = j + 1
+                while k < n and k < j + 4 and s[k] in "01234567":
+                    k += 1
+                out.append(chr(int(s[j + 1:k], 8) & 0xFF))
+                j = k
+                continue
+            if e == "x":
+                k = j + 2
+                while k < n and s[k] in "0123456789abcdefABCDEF":
+                    k += 1
+                if k == j + 2:
+                    raise LexError("\\x used with no following hex digits", j + 1)
+                out.append(chr(int(s[j + 2:k], 16) & 0xFF))
+                j = k
+                continue
+            if e not in _ESCAPES:
+                raise LexError(f"unknown escape sequence '\\{e}'", j + 1)
+            out.append(_ESCAPES[e])
+            j += 2
+            continue
+        out.append(c)
+        j += 1
+    if j >= n:
+        raise LexError("missing terminating " + ("'" if quote == "'" else '"') + " character",
+                       i + 1)
+    return "".join(out), j + 1
+
+
+def tokenize(line: str) -> list[Token]:
+    """Tokens of one line without its ``//`` comment; raises :class:`LexError`."""
+    toks: list[Token] = []
+    i, n = 0, len(line)
+    while i < n:
+        c = line[i]
+        if c in " \t\r\f\v":
+            i += 1
+            continue
+        if line.startswith("//", i):
+            break
+        if c.isdigit():
+            value, j, suffix = _number(line, i)
+            kind = LABELREF if suffix else NUM
+            toks.append(Token(kind, line[i:j], i + 1, value, j + 1))
+            i = j
+            continue
+        if c in _ID_START or (c == "%" and i + 1 < n and line[i + 1].isalpha() and (
+                not toks or (toks[-1].kind == OP and toks[-1].text != ")"))):
+            # `%r0`: the optional register prefix, told apart from the modulo operator by place.
+            j = i + 1
+            while j < n and line[j] in _ID_CHARS:
+                j += 1
+            toks.append(Token(ID, line[i:j], i + 1, 0, j + 1))
+            i = j
+            continue
+        if c == '"':
+            text, j = _string(line, i, '"')
+            toks.append(Token(STR, text, i + 1, 0, j + 1))
+            i = j
+            continue
+        if c == "'":
+            text, j = _string(line, i, "'")
+            if len(text) != 1:
+                raise LexError("character constant must hold exactly one character", i + 1)
+            toks.append(Token(NUM, line[i:j], i + 1, ord(text) & 0xFF, j + 1))
+            i = j
+            continue
+        two = line[i:i + 2]
+        if two in _TWO_CHAR_OPS:
+            toks.append(Token(OP, two, i + 1, 0, i + 3))
+            i += 2
+            continue
+        if c in _ONE_CHAR_OPS:
+            toks.append(Token(OP, c, i + 1, 0, i + 2))
+            i += 1
+            continue
+        raise LexError(f"unexpected character '{c}'", i + 1)
+    return toks

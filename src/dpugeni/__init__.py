@@ -1,0 +1,1 @@
+"""dpugeni: see README.md; this package is being built (see the project's issues)."""

@@ -1,0 +1,1 @@
+"""dpukconfig: see README.md; this package is being built (see the project's issues)."""

@@ -1,0 +1,1 @@
+"""kelonia: see README.md; this package is being built (see the project's issues)."""
