@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dpucore.isa import is_register_name
+
 ID, NUM, STR, OP, LABELREF = "id", "num", "str", "op", "labelref"
 
 _ID_START = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.$")
@@ -148,6 +150,13 @@ def _string(s: str, i: int, quote: str) -> tuple[str, int]:
     return "".join(out), j + 1
 
 
+def _register_follows(line: str, i: int) -> bool:
+    j = i
+    while j < len(line) and line[j] in _ID_CHARS:
+        j += 1
+    return is_register_name(line[i:j])
+
+
 def tokenize(line: str) -> list[Token]:
     """Tokens of one line without its ``//`` comment; raises :class:`LexError`."""
     toks: list[Token] = []
@@ -165,9 +174,8 @@ def tokenize(line: str) -> list[Token]:
             toks.append(Token(kind, line[i:j], i + 1, value, j + 1))
             i = j
             continue
-        if c in _ID_START or (c == "%" and i + 1 < n and line[i + 1].isalpha() and (
-                not toks or (toks[-1].kind == OP and toks[-1].text != ")"))):
-            # `%r0`: the optional register prefix, told apart from the modulo operator by place.
+        if c in _ID_START or (c == "%" and _register_follows(line, i + 1)):
+            # `%r0`: the optional register prefix (a register is never a modulo operand).
             j = i + 1
             while j < n and line[j] in _ID_CHARS:
                 j += 1
