@@ -274,7 +274,8 @@ def disassembly(f: elf.ElfFile, opts: Options, base_dir: str = ".") -> str:
             body.append((off, _instruction_text(f, lab, sec, off, word, relocs)))
         if opts.no_addresses:
             out.append(f"// Disassembly of section {sec.name}:")
-            out.append(f'\t.section {sec.name},"ax",@progbits')
+            out.append(f'\t.section {sec.name},"{_flags_text(sec)}",@progbits')
+            out.append("\t.p2align 3")
         else:
             out.append(f"Disassembly of section {sec.name}:")
         last_src = None
@@ -309,7 +310,59 @@ def disassembly(f: elf.ElfFile, opts: Options, base_dir: str = ".") -> str:
             out.append(f"{end}:" if opts.no_addresses else f"{_hex(sec.addr + len(sec.data))} "
                                                           f"<{end}>:")
         out.append("")
+    if opts.no_addresses:
+        out.append(data_as_assembly(f, lab))
     return "\n".join(out) + "\n"
+
+
+def _flags_text(sec: elf.Section) -> str:
+    return "".join(ch for flag, ch in ((elf.SHF_ALLOC, "a"), (elf.SHF_WRITE, "w"),
+                                       (elf.SHF_EXECINSTR, "x"), (elf.SHF_GNU_RETAIN, "R"))
+                   if sec.flags & flag)
+
+
+def data_as_assembly(f: elf.ElfFile, lab: _Labels) -> str:
+    """Allocated data sections as directives, so that a ``--no-addresses`` listing re-assembles
+    into the whole object, not only its code (labels the code refers to included)."""
+    out: list[str] = []
+    binds = {s.name: s.bind for s in f.symbols if s.bind != elf.STB_LOCAL and s.section}
+    for sec in f.sections:
+        if not sec.alloc or sec.executable:
+            continue
+        kind = "@nobits" if sec.type == elf.SHT_NOBITS else "@progbits"
+        out.append(f'\t.section {sec.name},"{_flags_text(sec)}",{kind}')
+        if sec.align > 1:
+            out.append(f"\t.p2align {sec.align.bit_length() - 1}")
+        labels: dict[int, list[str]] = {}
+        for (sid, off), name in list(lab.at.items()) + list(lab.extra.items()):
+            if sid == id(sec):
+                labels.setdefault(off, []).append(name)
+        relocs = {r.offset: r for r in sec.relocations}
+        cuts = sorted(set(labels) | set(relocs) | {sec.size})
+        pos = 0
+        while pos < sec.size or pos in labels:
+            for name in sorted(labels.get(pos, ())):
+                if name in binds:
+                    out.append(f"\t{'.weak' if binds[name] == elf.STB_WEAK else '.globl'} {name}")
+                out.append(f"{name}:")
+            if pos >= sec.size:
+                break
+            r = relocs.get(pos)
+            if r is not None and r.type in elf.DATA_RELOC_SIZE:
+                size = elf.DATA_RELOC_SIZE[r.type]
+                directive = {1: ".byte", 2: ".short", 4: ".long", 8: ".quad"}[size]
+                out.append(f"\t{directive} {_target_name(f, lab, r)}")
+                pos += size
+                continue
+            nxt = min(c for c in cuts if c > pos)
+            if sec.type == elf.SHT_NOBITS:
+                out.append(f"\t.zero {nxt - pos}")
+                pos = nxt
+                continue
+            chunk = bytes(sec.data[pos:min(nxt, pos + 16)])
+            out.append("\t.byte " + ", ".join(f"0x{b:02x}" for b in chunk))
+            pos += len(chunk)
+    return "\n".join(out) + ("\n" if out else "")
 
 
 def objdump(data: bytes, filename: str, opts: Options) -> str:

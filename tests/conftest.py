@@ -1,0 +1,35 @@
+"""Shared fixtures: running the installed command-line tools as a user would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def run_tool(tool: str, *args: str, cwd: str | Path | None = None,
+             input: bytes | None = None) -> subprocess.CompletedProcess:
+    """Run an installed console script; stdout/stderr are text."""
+    exe = BIN / tool
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-c",
+                                           f"from dpuasm.cli import *; {tool}_main()"]
+    return subprocess.run(cmd + list(args), cwd=cwd, input=input, capture_output=True,
+                          env={**os.environ, "NO_COLOR": "1"})
+
+
+@pytest.fixture
+def tool():
+    def call(name: str, *args: str, cwd=None, input=None) -> subprocess.CompletedProcess:
+        return run_tool(name, *args, cwd=cwd, input=input)
+    return call
+
+
+@pytest.fixture
+def example_source() -> Path:
+    return ROOT / "examples" / "hello.s"
