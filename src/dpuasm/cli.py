@@ -24,10 +24,14 @@ def _color() -> bool:
     return sys.stderr.isatty() and os.environ.get("NO_COLOR") is None
 
 
-def _report(diags: list[Diagnostic]) -> None:
+def _report(diags: list[Diagnostic], tool: str) -> None:
+    """Print diagnostics; those about no particular file are prefixed with the tool's name."""
     color = _color()
     for d in diags:
-        click.echo(d.render(color), err=True)
+        text = d.render(color)
+        if d.file is None:
+            text = f"{tool}: {d.severity}: {d.message}"
+        click.echo(text, err=True)
 
 
 def _fail(tool: str, message: str) -> NoReturn:
@@ -90,7 +94,7 @@ def asm_cli(source, output, include_dirs, defines, undefines, debug, language):
             text = preprocess(text, name, list(include_dirs), list(defines), list(undefines))
         obj = assemble(text, name, debug=debug)
     except DiagnosticError as e:
-        _report(e.diagnostics)
+        _report(e.diagnostics, "dpuasm")
         sys.exit(1)
     if output is None:
         stem = os.path.splitext(os.path.basename(name))[0] if source != "-" else "a"
@@ -122,7 +126,6 @@ def asm_main() -> None:
 @click.version_option(__version__, "--version", prog_name="dpuld")
 def ld_cli(inputs, output, entry, gc_sections, defsyms, map_file, model):
     """Link DPU objects and archives into an executable."""
-    from .archive import ArchiveError
     from .linker import link
 
     try:
@@ -142,11 +145,9 @@ def ld_cli(inputs, output, entry, gc_sections, defsyms, map_file, model):
     try:
         result = link(files, entry=entry, gc_sections=gc_sections, defsyms=symbols, model=dpu)
     except DiagnosticError as e:
-        _report(e.diagnostics)
+        _report(e.diagnostics, "dpuld")
         sys.exit(1)
-    except (elf.ElfError, ArchiveError) as e:
-        _fail("dpuld", str(e))
-    _report(result.warnings)
+    _report(result.warnings, "dpuld")
     write_atomically(output, elf.write_elf(result.elf), 0o755)
     if map_file:
         write_atomically(map_file, result.map_text.encode("utf-8"))
