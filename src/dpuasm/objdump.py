@@ -198,9 +198,11 @@ def _instruction_text(f: elf.ElfFile, lab: _Labels, sec: elf.Section, off: int, 
 
 
 def _is_code_operand(form: isa.Form, op: isa.Operand, values: tuple[int, ...]) -> bool:
-    """Operands that hold an instruction index: pc, and a call's offset from `zero`."""
+    """Operands that hold an instruction index: pc (unless the branch can never be taken), and a
+    call's offset from `zero`."""
     if op.role == "pc":
-        return True
+        cc = form.roles.get("cc")
+        return cc is None or values[cc] != isa.CONDITION_CODES["false"]
     if form.base == "call" and op.role == "off":
         ra = form.roles.get("ra")
         return ra is None or values[ra] == isa.ZERO
