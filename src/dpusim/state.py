@@ -1,0 +1,163 @@
+"""The architectural state of one simulated DPU: memories, atomic bits, tasklets, counters.
+
+MRAM is allocated lazily in pages, so a thousand simulated DPUs that each touch a few kilobytes
+of their 64 MiB fit in a laptop's memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from dpucore import memory
+
+from .program import Program
+
+NR_REGISTERS = 24
+ISSUE_INTERVAL = 11  # a tasklet issues at most once every 11 cycles (the revolver pipeline)
+DMA_ALPHA_READ = 77  # MRAM -> WRAM (and IRAM) latency, cycles
+DMA_ALPHA_WRITE = 61  # WRAM -> MRAM
+# β = 0.5 cycle per byte: a DMA of n bytes (a multiple of 8) costs α + n // 2.
+
+FAULT_MEANINGS = {
+    0: "breakpoint (bkp)",
+    1: "heap full",
+    2: "division by zero",
+    3: "assertion failed",
+    4: "halt",
+    5: "printf buffer overflow",
+}
+
+
+class TaskletState(Enum):
+    STOPPED = "stopped"
+    RUNNING = "running"
+
+
+@dataclass
+class Tasklet:
+    id: int
+    regs: list[int] = field(default_factory=lambda: [0] * NR_REGISTERS)
+    pc: int = 0
+    zf: int = 0
+    cf: int = 0
+    state: TaskletState = TaskletState.STOPPED
+    ready_at: int = 0  # first cycle at which it may issue again
+    instructions: int = 0
+    cycles: int = 0  # cycles spent between being started and stopping
+    started_at: int | None = None
+    waiting: str = "running"  # what it last waited on: running, dma, lock
+
+    def pair(self, even: int) -> int:
+        """The 64-bit value of pair d<even>: the even register holds the high word."""
+        return (self.regs[even] << 32) | self.regs[even + 1]
+
+    def set_pair(self, even: int, value: int) -> None:
+        self.regs[even] = (value >> 32) & 0xFFFFFFFF
+        self.regs[even + 1] = value & 0xFFFFFFFF
+
+
+class LazyMemory:
+    """A byte-addressed memory of ``size`` bytes, allocated in pages on first write."""
+
+    PAGE = 1 << 16
+
+    def __init__(self, size: int):
+        self.size = size
+        self.pages: dict[int, bytearray] = {}
+
+    def read(self, addr: int, n: int) -> bytes:
+        out = bytearray()
+        while n:
+            page, off = divmod(addr, self.PAGE)
+            take = min(n, self.PAGE - off)
+            p = self.pages.get(page)
+            out += p[off:off + take] if p is not None else bytes(take)
+            addr += take
+            n -= take
+        return bytes(out)
+
+    def write(self, addr: int, data: bytes) -> None:
+        pos = 0
+        while pos < len(data):
+            page, off = divmod(addr + pos, self.PAGE)
+            take = min(len(data) - pos, self.PAGE - off)
+            p = self.pages.get(page)
+            if p is None:
+                p = self.pages[page] = bytearray(self.PAGE)
+            p[off:off + take] = data[pos:pos + take]
+            pos += take
+
+    @property
+    def allocated(self) -> int:
+        return len(self.pages) * self.PAGE
+
+
+@dataclass
+class DpuState:
+    """Everything an engine reads and writes for one DPU."""
+
+    index: int
+    model: memory.DpuModel
+    program: Program | None = None
+    iram: list[int] = field(default_factory=list)
+    wram: bytearray = field(default_factory=bytearray)
+    mram: LazyMemory | None = None
+    atomic: bytearray = field(default_factory=bytearray)
+    tasklets: list[Tasklet] = field(default_factory=list)
+    cycle: int = 0
+    instructions: int = 0
+    dma_free_at: int = 0
+    counter_mode: int = 1  # time_cfg mode: 1 cycles, 2 instructions, 3 nothing
+    counter_base: int = 0
+    counter_frozen: int = 0
+    last_issued: int = -1  # tasklet id, for the round-robin choice
+
+    def __post_init__(self) -> None:
+        if not self.wram:
+            self.wram = bytearray(self.model.wram_bytes)
+        if self.mram is None:
+            self.mram = LazyMemory(self.model.mram_bytes)
+        if not self.atomic:
+            self.atomic = bytearray(self.model.atomic_bits)
+        if not self.tasklets:
+            self.tasklets = [Tasklet(i) for i in range(self.model.tasklets)]
+
+    def load(self, program: Program) -> None:
+        """Put a program's images in the memories and reset every tasklet."""
+        self.program = program
+        self.iram = list(program.iram) + [0] * (self.model.iram_instructions - len(program.iram))
+        self.wram = bytearray(self.model.wram_bytes)
+        self.mram = LazyMemory(self.model.mram_bytes)
+        self.atomic = bytearray(self.model.atomic_bits)
+        for offset, data in program.images[memory.WRAM]:
+            self.wram[offset:offset + len(data)] = data
+        for offset, data in program.images[memory.MRAM]:
+            self.mram.write(offset, data)
+        for offset, data in program.images[memory.ATOMIC]:
+            self.atomic[offset:offset + len(data)] = data
+        self.reset_tasklets()
+
+    def reset_tasklets(self) -> None:
+        self.tasklets = [Tasklet(i) for i in range(self.model.tasklets)]
+        self.cycle = self.instructions = self.dma_free_at = 0
+        self.counter_mode, self.counter_base, self.counter_frozen = 1, 0, 0
+        self.last_issued = -1
+
+    def boot(self, tasklet: int = 0) -> None:
+        """Start ``tasklet`` at PC 0, as the host's launch does for tasklet 0."""
+        t = self.tasklets[tasklet]
+        t.pc, t.state, t.ready_at = 0, TaskletState.RUNNING, self.cycle
+        t.started_at = self.cycle
+
+    @property
+    def running(self) -> list[Tasklet]:
+        return [t for t in self.tasklets if t.state is TaskletState.RUNNING]
+
+    def counter(self) -> int:
+        """What `time` reads: cycles or instructions since the last reset, per time_cfg."""
+        if self.counter_mode == 1:
+            return (self.cycle - self.counter_base) & 0xFFFFFFFF
+        if self.counter_mode == 2:
+            return (self.instructions - self.counter_base) & 0xFFFFFFFF
+        return self.counter_frozen & 0xFFFFFFFF
