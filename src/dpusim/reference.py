@@ -49,10 +49,26 @@ def _read(t: Tasklet, op: isa.Operand, value: int) -> int:
     return value & M32
 
 
+class Observer:
+    """Receives every issued instruction; the trace, the profiler and the debugger build on it.
+
+    ``issue`` is called after the instruction executed: ``cycle`` is the cycle it issued at,
+    ``pc`` its address (instruction index), ``t`` the tasklet as it is now (``t.pc`` is the next
+    pc, ``t.ready_at`` the first cycle it may issue again: more than 11 cycles later means it
+    waits on a DMA, ``t.state`` STOPPED means it stopped).
+    """
+
+    def issue(self, dpu: DpuState, t: Tasklet, pc: int, cycle: int, form: isa.Form) -> None:
+        pass
+
+
 class ReferenceEngine:
     """Runs DPUs one instruction at a time; ``run`` raises :class:`DpuFault`."""
 
     name = "ref"
+
+    def __init__(self, observer: Observer | None = None):
+        self.observer = observer
 
     def run(self, dpu: DpuState, max_cycles: int | None = None) -> None:
         """Run until every tasklet has stopped (or a fault, or ``max_cycles``)."""
@@ -88,6 +104,8 @@ class ReferenceEngine:
                 program.symbolize(pc) if program else None,
                 program.source_line(pc) if program else None)) from None
         dpu.last_issued = t.id
+        if self.observer is not None:
+            self.observer.issue(dpu, t, pc, dpu.cycle, _decode(dpu.iram[pc])[0])
         dpu.cycle += 1
         dpu.instructions += 1
         t.instructions += 1

@@ -21,7 +21,7 @@ from dpucore import memory
 
 from .faults import DpuFault
 from .program import Program, ProgramError, load_program
-from .reference import ReferenceEngine
+from .reference import Observer, ReferenceEngine
 from .state import DpuState, Tasklet
 
 ENGINES = {"ref": ReferenceEngine}
@@ -39,13 +39,13 @@ class Location:
 
 class Simulator:
     def __init__(self, nr_dpus: int = 1, engine: str = "ref",
-                 model: memory.DpuModel = memory.DEFAULT_MODEL):
+                 model: memory.DpuModel = memory.DEFAULT_MODEL, observer: Observer | None = None):
         if engine not in ENGINES:
             raise ValueError(f"unknown engine '{engine}' (available: {', '.join(ENGINES)})")
         if nr_dpus < 1:
             raise ValueError("at least one DPU is needed")
         self.model = model
-        self.engine = ENGINES[engine]()
+        self.engine = ENGINES[engine](observer)
         self.dpus = [DpuState(i, model) for i in range(nr_dpus)]
         self.program: Program | None = None
 
