@@ -136,6 +136,20 @@ def test_objdump_reassembles_to_the_same_object(tool, tmp_path):
     assert resolved(a) == resolved(b)
 
 
+def test_undecodable_words_survive_the_round_trip(tool, tmp_path):
+    src = tmp_path / "raw.s"
+    src.write_text(".text\nnop\n.insn 0xffffffffffffffff\n.insn 0\nstop\n")
+    obj = tmp_path / "raw.o"
+    assert tool("dpuasm", "-o", str(obj), str(src)).returncode == 0
+    listing = tool("dpuobjdump", "-d", "--no-addresses", str(obj)).stdout.decode()
+    assert ".insn 0xffffffffffffffff" in listing
+    again = tmp_path / "again.s"
+    again.write_text(listing)
+    assert tool("dpuasm", "-o", str(tmp_path / "again.o"), str(again)).returncode == 0
+    a = elf.read_elf(obj.read_bytes()).section(".text").data
+    assert elf.read_elf((tmp_path / "again.o").read_bytes()).section(".text").data == a
+
+
 def test_objdump_listings(tool, tmp_path, example_source):
     obj = tmp_path / "hello.o"
     assert tool("dpuasm", "-g", "-o", str(obj), str(example_source)).returncode == 0

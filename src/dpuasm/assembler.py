@@ -14,16 +14,20 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from dpucore import dwarf, elf, isa, memory
+from dpucore import dwarf, elf, isa
 from dpucore.diag import Diagnostic, DiagnosticError
 
 from .expr import Dot, ExprError, Sym, Value, evaluate, parse_expression
-from .lexer import ID, LABELREF, NUM, OP, STR, LexError, Token, strip_block_comments, tokenize
+from .lexer import (ID, NUM, OP, STR, LexError, Token, strip_block_comments, tokenize,
+                    unquote)
 
 _DATA_SIZES = {
     ".byte": 1, ".short": 2, ".half": 2, ".hword": 2, ".2byte": 2, ".long": 4, ".word": 4,
     ".int": 4, ".4byte": 4, ".quad": 8, ".dword": 8, ".8byte": 8,
 }
+_MAX_SECTION = 0xFFFFFFFF  # ELF32: section sizes, symbol sizes
+_MAX_ALIGN = 1 << 16
+_MAX_FILL = 1 << 27  # bytes one .zero or .fill may emit
 _DATA_RELOC = {1: elf.R_DPU_8, 2: elf.R_DPU_16, 4: elf.R_DPU_32, 8: elf.R_DPU_64}
 _DATA_RANGE = {1: (-(1 << 7), (1 << 8) - 1), 2: (-(1 << 15), (1 << 16) - 1),
                4: (-(1 << 31), (1 << 32) - 1), 8: (-(1 << 63), (1 << 64) - 1)}
@@ -136,6 +140,9 @@ class Assembler:
         self.source_name: str | None = None  # .file "name"
         self.pending_loc: tuple[int, int, int] | None = None
         self.loc_seen = False
+        # Values of `.set` symbols, valid until a definition changes: evaluating each once keeps
+        # chains like `.set b, a + a` / `.set c, b + b` linear rather than exponential.
+        self.set_values: dict[str, Value] = {}
 
     # ---------------------------------------------------------------- diagnostics
 
@@ -178,7 +185,8 @@ class Assembler:
         if sec is not self.current:
             self.previous, self.current = self.current, sec
 
-    def _here(self, loc: _Loc, col: int) -> _Section:
+    def _here(self) -> _Section:
+        """The current section (`.text` when nothing chose one yet, as in gas)."""
         if self.current is None:
             self._switch(self._section(".text"))
         return self.current
@@ -193,9 +201,18 @@ class Assembler:
             m = _LINE_MARKER.match(raw)
             if m and raw.lstrip().startswith("#"):
                 # A preprocessor line marker: the next line is line N of the named file.
-                line_no = int(m.group(1)) - 1
+                if len(m.group(1)) > 10:
+                    self.error(_Loc(file, line_no, raw), m.start(1) + 1,
+                               "line number in line marker is too large", len(m.group(1)))
+                    continue
                 if m.group(2) is not None:
-                    file = m.group(2).encode().decode("unicode_escape")
+                    try:
+                        name = unquote(m.group(2))
+                    except LexError as e:
+                        self.error(_Loc(file, line_no, raw), m.start(2) + e.col - 1, str(e))
+                        continue
+                    file = name or self.filename
+                line_no = int(m.group(1)) - 1
                 continue
             if raw.lstrip().startswith("#"):
                 continue  # `#` comment line (or a directive the preprocessor left)
@@ -247,7 +264,7 @@ class Assembler:
             self.error(loc, tok.col, f"'{name}' is a register name and cannot be a label",
                        tok.length)
             return
-        sec = self._here(loc, tok.col)
+        sec = self._here()
         s = self._sym(name)
         if s.section is not None or s.set_expr is not None:
             prev = s.loc[0] if s.loc else None
@@ -255,6 +272,7 @@ class Assembler:
             self.error(loc, tok.col, f"symbol '{name}' is already defined{where}", tok.length)
             return
         s.section, s.offset, s.loc = sec, sec.offset, (loc, tok.col)
+        self.set_values.clear()
 
     def _numeric_label(self, tok: Token, loc: _Loc) -> None:
         n = tok.value
@@ -275,16 +293,13 @@ class Assembler:
         return name
 
     def _parse_expr(self, toks: list[Token], loc: _Loc, anchor: Token | None = None):
-        sec = self.current
-
         def dot(col: int) -> Dot:
-            here = self._here(loc, col)
+            here = self._here()
             return Dot(here, here.dot_value(), col)
 
         if not toks:
             col = anchor.end if anchor else None
             raise ExprError("expected an expression", col or 1)
-        del sec
         return parse_expression(toks, dot, lambda t: self._labelref(t, loc))
 
     def _set(self, name_tok: Token, toks: list[Token], loc: _Loc, anchor: Token) -> None:
@@ -300,6 +315,7 @@ class Assembler:
                        name_tok.length)
             return
         s.set_expr, s.loc = e, (loc, name_tok.col)
+        self.set_values.clear()
 
     def _lookup(self, ref: Sym) -> Value:
         s = self._sym(ref.name)
@@ -308,14 +324,18 @@ class Assembler:
             units = s.offset // 8 if s.section.text else s.offset
             return Value(units, ("section", s.section), (ref.name, units))
         if s.set_expr is not None:
+            if ref.name in self.set_values:
+                return self.set_values[ref.name]
             if s.evaluating:
                 raise ExprError(f"symbol '{ref.name}' is defined in terms of itself", ref.col,
                                 ref.length)
             s.evaluating = True
             try:
-                return evaluate(s.set_expr, self._lookup)
+                value = evaluate(s.set_expr, self._lookup)
             finally:
                 s.evaluating = False
+            self.set_values[ref.name] = value
+            return value
         if ref.name.startswith(".L"):
             raise ExprError(f"undefined local label '{_label_display(ref.name)}'", ref.col,
                             ref.length)
@@ -341,10 +361,13 @@ class Assembler:
             self.error(loc, e.col or head.col, str(e), e.length)
 
     def _emit_bytes(self, data: bytes, loc: _Loc, col: int) -> _Section | None:
-        sec = self._here(loc, col)
+        sec = self._here()
         if sec.text:
             self.error(loc, col, f"data in an instruction section ('{sec.elf.name}'); "
                                  "IRAM holds instructions only")
+            return None
+        if not _room(sec, len(data)):
+            self.error(loc, col, _too_large(sec))
             return None
         if sec.elf.type == elf.SHT_NOBITS:
             if any(data):
@@ -381,7 +404,7 @@ class Assembler:
         except _DirectiveError as e:
             self.error(loc, e.col, str(e), e.length)
             return
-        sec = self._here(loc, head.col)
+        sec = self._here()
         if not sec.text:
             self.error(loc, head.col, f"instruction in a data section ('{sec.elf.name}')",
                        head.length)
@@ -555,7 +578,11 @@ class Assembler:
                     if not sz.absolute:
                         raise ExprError("symbol size must be a constant", s.size_loc[1])
                     in_text = sym.section is not None and self.sections[sym.section.name].text
-                    sym.size = sz.constant * 8 if in_text else sz.constant
+                    size = sz.constant * 8 if in_text else sz.constant
+                    if not 0 <= size <= _MAX_SECTION:
+                        raise ExprError(f"symbol size of {size} bytes out of range "
+                                        f"0..{_MAX_SECTION}", s.size_loc[1])
+                    sym.size = size
                 except ExprError as e:
                     self.error(s.size_loc[0], e.col, str(e), e.length)
             syms[name] = sym
@@ -598,6 +625,10 @@ class Assembler:
             sym, addend = syms[v.via[0]], v.constant - v.via[1]
         else:
             sym, addend = what.symbol, v.constant
+        if not -(1 << 31) <= addend < (1 << 31):
+            self.error(f.loc, f.col, f"addend {addend} of the relocation against '{sym.name}' "
+                                     "does not fit in 32 bits", f.length)
+            return
         if f.form is not None:
             rtype = elf.RELOC_FOR_ROLE[f.form.operands[f.operand].role]
         else:
@@ -733,6 +764,15 @@ def _match_sugar(sugar: isa.Sugar, operands: list[list[Token]], head: Token):
     return target, new_ops
 
 
+def _room(sec: _Section, n: int) -> bool:
+    """Whether ``n`` more bytes keep ``sec`` within what an ELF32 section can hold."""
+    return sec.offset + n <= _MAX_SECTION
+
+
+def _too_large(sec: _Section) -> str:
+    return f"section '{sec.elf.name}' would be larger than {_MAX_SECTION} bytes"
+
+
 def _label_display(name: str) -> str:
     if "\x02" in name:
         return name[2:].split("\x02")[0]
@@ -747,6 +787,8 @@ def _d_section(a: Assembler, head: Token, args: list[Token], loc: _Loc) -> None:
         raise _DirectiveError("expected a section name", head.end)
     parts = _split_commas(args, head)
     name = "".join(t.text for t in parts[0])
+    if "\0" in name:  # ELF names are NUL-terminated
+        raise _DirectiveError("section name contains a NUL character", args[0].col)
     flags = typ = None
     if len(parts) > 1:
         if parts[1][0].kind != STR:
@@ -769,6 +811,8 @@ def _simple_section(name: str):
         sub = ""
         if args:
             sub = "".join(t.text for t in args)
+            if "\0" in sub:  # ELF names are NUL-terminated
+                raise _DirectiveError("section name contains a NUL character", args[0].col)
             if not sub.startswith("."):
                 sub = "." + sub
         a._switch(a._section(name + sub))
@@ -845,10 +889,14 @@ def _d_align(power: bool | None):
             n = 1 << n
         elif n <= 0 or n & (n - 1):
             raise _DirectiveError(f"alignment {n} is not a power of 2", parts[0][0].col)
+        elif n > _MAX_ALIGN:
+            raise _DirectiveError(f"alignment {n} out of range 1..{_MAX_ALIGN}", parts[0][0].col)
         fill = a._const(parts[1], loc, head, "fill value") if len(parts) > 1 else 0
-        sec = a._here(loc, head.col)
-        sec.elf.align = max(sec.elf.align, n)
+        sec = a._here()
         pad = (-sec.offset) % n
+        if not _room(sec, pad):
+            raise _DirectiveError(_too_large(sec), head.col)
+        sec.elf.align = max(sec.elf.align, n)
         if not pad:
             return
         if sec.text:
@@ -867,7 +915,7 @@ def _d_zero(a: Assembler, head: Token, args: list[Token], loc: _Loc) -> None:
         raise _DirectiveError("expected a size", head.end)
     n = a._const(parts[0], loc, head, "size")
     fill = a._const(parts[1], loc, head, "fill value") if len(parts) > 1 else 0
-    if n < 0 or n > (1 << 27):
+    if n < 0 or n > _MAX_FILL:
         raise _DirectiveError(f"size {n} out of range", parts[0][0].col)
     a._emit_bytes(bytes([fill & 0xFF]) * n, loc, head.col)
 
@@ -877,7 +925,7 @@ def _d_fill(a: Assembler, head: Token, args: list[Token], loc: _Loc) -> None:
     repeat = a._const(parts[0], loc, head, "repeat count")
     size = a._const(parts[1], loc, head, "size") if len(parts) > 1 else 1
     value = a._const(parts[2], loc, head, "value") if len(parts) > 2 else 0
-    if not 0 <= repeat <= (1 << 27) or size not in (1, 2, 4, 8):
+    if size not in (1, 2, 4, 8) or not 0 <= repeat * size <= _MAX_FILL:
         raise _DirectiveError("invalid .fill arguments", head.col)
     a._emit_bytes((value & ((1 << (8 * size)) - 1)).to_bytes(size, "little") * repeat, loc,
                   head.col)
@@ -902,14 +950,17 @@ def _d_file(a: Assembler, head: Token, args: list[Token], loc: _Loc) -> None:
         return
     if args[0].kind != NUM:
         raise _DirectiveError("expected a file number or name", args[0].col)
-    strings = [t.text for t in args[1:] if t.kind == STR]
+    strings = [t for t in args[1:] if t.kind == STR]
     if not strings:
         raise _DirectiveError("expected a file name", args[0].end)
-    if len(strings) >= 2:
-        directory, name = strings[0], strings[1]
-    else:
-        directory, name = "", strings[0]
-    a.dwarf_files[args[0].value] = (directory, name)
+    parts = strings[:2] if len(strings) >= 2 else [None, strings[0]]
+    for t in parts:
+        if t is not None and "\0" in t.text:  # the line table stores NUL-terminated names
+            raise _DirectiveError("file name contains a NUL character", t.col, t.length)
+    directory, name = parts[0].text if parts[0] else "", parts[1]
+    if not name.text:
+        raise _DirectiveError("empty file name", name.col, name.length)
+    a.dwarf_files[args[0].value] = (directory, name.text)
 
 
 def _d_loc(a: Assembler, head: Token, args: list[Token], loc: _Loc) -> None:
@@ -925,6 +976,17 @@ def _d_loc(a: Assembler, head: Token, args: list[Token], loc: _Loc) -> None:
     a.pending_loc = (fileno, nums[1].value, col)
 
 
+def _d_insn(a: Assembler, head: Token, args: list[Token], loc: _Loc) -> None:
+    """`.insn WORD`: one raw instruction word, for what the disassembler cannot decode."""
+    sec = a._here()
+    if not sec.text:
+        raise _DirectiveError(".insn outside an instruction section", head.col)
+    word = a._const(args, loc, head, "instruction word")
+    if not 0 <= word < 1 << 64:
+        raise _DirectiveError(f"instruction word {word} out of range 0..2**64-1", args[0].col)
+    sec.elf.data += word.to_bytes(8, "little")
+
+
 def _d_comm(local: bool):
     def handler(a: Assembler, head: Token, args: list[Token], loc: _Loc) -> None:
         parts = _split_commas(args, head)
@@ -932,10 +994,17 @@ def _d_comm(local: bool):
             raise _DirectiveError(f"expected '{head.text} name, size[, align]'", head.col)
         size = a._const(parts[1], loc, head, "size")
         align = a._const(parts[2], loc, head, "alignment") if len(parts) > 2 else 8
-        saved = a.current, a.previous
+        if not 0 <= size <= _MAX_SECTION:
+            raise _DirectiveError(f"size {size} out of range", parts[1][0].col)
+        if not 0 <= align <= _MAX_ALIGN or align & (align - 1):
+            raise _DirectiveError(f"alignment {align} is not a power of 2 in 1..{_MAX_ALIGN}",
+                                  parts[2][0].col)
         sec = a._section(".bss")
-        a._switch(sec)
         pad = (-sec.offset) % max(align, 1)
+        if not _room(sec, pad + size):
+            raise _DirectiveError(_too_large(sec), head.col)
+        saved = a.current, a.previous
+        a._switch(sec)
         sec.elf.nobits_size += pad
         sec.elf.align = max(sec.elf.align, align)
         a._label(parts[0][0].text, loc, parts[0][0])
@@ -959,7 +1028,8 @@ _DIRECTIVES = {
     ".p2align": _d_align(True), ".balign": _d_align(False), ".align": _d_align(False),
     ".zero": _d_zero, ".space": _d_zero, ".skip": _d_zero, ".fill": _d_fill,
     ".ascii": _d_ascii(False), ".asciz": _d_ascii(True), ".string": _d_ascii(True),
-    ".file": _d_file, ".loc": _d_loc, ".comm": _d_comm(False), ".lcomm": _d_comm(True),
+    ".file": _d_file, ".loc": _d_loc, ".insn": _d_insn,
+    ".comm": _d_comm(False), ".lcomm": _d_comm(True),
 }
 
 

@@ -10,6 +10,10 @@ Grammar (C precedence, lowest first)::
     unary   := ('-' | '+' | '~' | '!') unary | primary
     primary := NUMBER | SYMBOL | '.' | NUMBER('b'|'f') | '(' expr ')'
 
+Expressions nest at most :data:`MAX_NESTING` parentheses and unary operators deep, and every
+intermediate result must stay within 64 bits (signed or unsigned); a deeper or wider expression is
+an error, not a Python traceback.
+
 A value is a constant plus at most one base: a section (a label defined here, counted in the
 section's units: instructions in text, bytes elsewhere) or a symbol defined elsewhere.  Only
 ``base + constant`` and ``label - label`` (same section) survive evaluation; anything else is an
@@ -68,6 +72,9 @@ class Binary:
     col: int
 
 
+MAX_NESTING = 64  # each level costs about ten Python frames in the parser
+_LIMIT = 1 << 64  # results lie in -2**64..2**64-1: any signed or unsigned 64-bit value
+
 _BINARY_LEVELS = (("|",), ("^",), ("&",), ("<<", ">>"), ("+", "-"), ("*", "/", "%"))
 
 
@@ -80,6 +87,7 @@ class Parser:
         self.i = 0
         self.dot = dot
         self.resolve_labelref = resolve_labelref
+        self.depth = 0  # parentheses and unary operators open around the current token
 
     def peek(self) -> Token | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -103,11 +111,19 @@ class Parser:
             left = Binary(t.text, left, right, t.col)
         return left
 
+    def _nest(self, t: Token) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ExprError(f"expression nested more than {MAX_NESTING} levels deep", t.col)
+
     def _unary(self) -> object:
         t = self.peek()
         if t is not None and t.kind == OP and t.text in ("-", "+", "~", "!"):
             self.i += 1
-            return Unary(t.text, self._unary(), t.col)
+            self._nest(t)
+            operand = self._unary()
+            self.depth -= 1
+            return Unary(t.text, operand, t.col)
         return self._primary()
 
     def _primary(self) -> object:
@@ -128,11 +144,13 @@ class Parser:
                                 t.col, t.length)
             return Sym(t.text, t.col, t.length)
         if t.kind == OP and t.text == "(":
+            self._nest(t)
             e = self._level(0)
             close = self.peek()
             if close is None or close.text != ")":
                 raise ExprError("expected ')'", close.col if close else t.col)
             self.i += 1
+            self.depth -= 1
             return e
         raise ExprError(f"unexpected '{t.text}' in expression", t.col, t.length)
 
@@ -161,7 +179,25 @@ class Value:
 
 
 def evaluate(e: object, lookup: Callable[[Sym], Value]) -> Value:
-    """Evaluate a tree; ``lookup`` gives a symbol's value (raising ExprError when it must)."""
+    """Evaluate a tree; ``lookup`` gives a symbol's value (raising ExprError when it must).
+
+    A tree too deep to evaluate recursively (a very long chain of operators, or of symbols
+    defined in terms of one another through ``lookup``) is an ExprError.
+    """
+    try:
+        return _evaluate(e, lookup)
+    except RecursionError:
+        raise ExprError("expression too deeply nested to evaluate", e.col) from None
+
+
+def _fit(value: int, op: str, col: int) -> int:
+    """``value``, the result of ``op``, when it fits in 64 bits (signed or unsigned)."""
+    if not -_LIMIT <= value < _LIMIT:
+        raise ExprError(f"result of '{op}' does not fit in 64 bits", col)
+    return value
+
+
+def _evaluate(e: object, lookup: Callable[[Sym], Value]) -> Value:
     if isinstance(e, Num):
         return Value(e.value)
     if isinstance(e, Dot):
@@ -169,24 +205,26 @@ def evaluate(e: object, lookup: Callable[[Sym], Value]) -> Value:
     if isinstance(e, Sym):
         return lookup(e)
     if isinstance(e, Unary):
-        v = evaluate(e.operand, lookup)
+        v = _evaluate(e.operand, lookup)
         if e.op == "+":
             return v
         if not v.absolute:
             raise ExprError(f"unary '{e.op}' applied to a relocatable value", e.col)
-        return Value({"-": -v.constant, "~": ~v.constant, "!": int(not v.constant)}[e.op])
+        return Value(_fit({"-": -v.constant, "~": ~v.constant, "!": int(not v.constant)}[e.op],
+                          e.op, e.col))
     assert isinstance(e, Binary)
-    a = evaluate(e.left, lookup)
-    b = evaluate(e.right, lookup)
+    a = _evaluate(e.left, lookup)
+    b = _evaluate(e.right, lookup)
     if e.op == "+":
         if a.base is not None and b.base is not None:
             raise ExprError("cannot add two relocatable values", e.col)
-        return Value(a.constant + b.constant, a.base or b.base, a.via or b.via)
+        return Value(_fit(a.constant + b.constant, e.op, e.col), a.base or b.base,
+                     a.via or b.via)
     if e.op == "-":
         if b.base is None:
-            return Value(a.constant - b.constant, a.base, a.via)
+            return Value(_fit(a.constant - b.constant, e.op, e.col), a.base, a.via)
         if a.base is not None and a.base[0] == b.base[0] == "section" and a.base[1] is b.base[1]:
-            return Value(a.constant - b.constant)
+            return Value(_fit(a.constant - b.constant, e.op, e.col))
         raise ExprError("cannot subtract symbols that are not in the same section", e.col)
     if not (a.absolute and b.absolute):
         raise ExprError(f"operator '{e.op}' needs constant operands", e.col)
@@ -195,9 +233,9 @@ def evaluate(e: object, lookup: Callable[[Sym], Value]) -> Value:
         if y == 0:
             raise ExprError("division by zero", e.col)
         q = abs(x) // abs(y) * (1 if (x >= 0) == (y >= 0) else -1)  # C truncation
-        return Value(q if e.op == "/" else x - q * y)
+        return Value(_fit(q if e.op == "/" else x - q * y, e.op, e.col))
     if e.op in ("<<", ">>"):
         if y < 0 or y > 64:
             raise ExprError(f"shift count {y} out of range 0..64", e.col)
-        return Value(x << y if e.op == "<<" else x >> y)
-    return Value({"*": x * y, "&": x & y, "|": x | y, "^": x ^ y}[e.op])
+        return Value(_fit(x << y if e.op == "<<" else x >> y, e.op, e.col))
+    return Value(_fit({"*": x * y, "&": x & y, "|": x | y, "^": x ^ y}[e.op], e.op, e.col))

@@ -17,6 +17,8 @@ _ID_START = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.$")
 _ID_CHARS = _ID_START | set("0123456789")
 _TWO_CHAR_OPS = ("<<", ">>", "==", "!=", "<=", ">=", "&&", "||")
 _ONE_CHAR_OPS = set(",:()+-*/%&|^~!=<>@;")
+_DIGITS = set("0123456789")  # ASCII only: str.isdigit() also accepts '²' and '٣'
+_MAX_NUMBER = (1 << 64) - 1
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "'": "'", "0": "\0",
             "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
@@ -82,7 +84,11 @@ def strip_block_comments(text: str) -> str:
 
 
 def _number(s: str, i: int) -> tuple[int, int, str | None]:
-    """Parse a number at ``s[i]``; returns (value, end, label suffix 'b'/'f' or None)."""
+    """Parse a number at ``s[i]``; returns (value, end, label suffix 'b'/'f' or None).
+
+    Numbers are at most 64 bits: nothing wider fits an operand or a data word, and the limit
+    keeps every later computation and message small.
+    """
     n = len(s)
     j = i
     if s.startswith(("0x", "0X"), i):
@@ -99,15 +105,19 @@ def _number(s: str, i: int) -> tuple[int, int, str | None]:
             j += 1
         value = int(s[i + 2:j].replace("_", ""), 2)
     else:
-        while j < n and s[j].isdigit():
+        while j < n and s[j] in _DIGITS:
             j += 1
         text = s[i:j]
+        if len(text.lstrip("0")) > 20:  # before int(): Python refuses very long decimals
+            raise LexError("number does not fit in 64 bits", i + 1)
         if j < n and s[j] in "bf" and (j + 1 >= n or s[j + 1] not in _ID_CHARS):
             return int(text), j + 1, s[j]
-        value = int(text, 8) if len(text) > 1 and text[0] == "0" and text.isdigit() \
+        value = int(text, 8) if len(text) > 1 and text[0] == "0" \
             and all(ch in "01234567" for ch in text) else int(text)
     if j < n and s[j] in _ID_CHARS:
         raise LexError(f"invalid character '{s[j]}' in number", j + 1)
+    if value > _MAX_NUMBER:
+        raise LexError("number does not fit in 64 bits", i + 1)
     return value, j, None
 
 
@@ -150,6 +160,15 @@ def _string(s: str, i: int, quote: str) -> tuple[str, int]:
     return "".join(out), j + 1
 
 
+def unquote(body: str) -> str:
+    """Decode the escapes of a string literal's contents (without the quotes).
+
+    Raises :class:`LexError` (columns counted from the opening quote) on a bad escape.
+    """
+    text, _ = _string('"' + body + '"', 0, '"')
+    return text
+
+
 def _register_follows(line: str, i: int) -> bool:
     j = i
     while j < len(line) and line[j] in _ID_CHARS:
@@ -168,7 +187,7 @@ def tokenize(line: str) -> list[Token]:
             continue
         if line.startswith("//", i):
             break
-        if c.isdigit():
+        if c in _DIGITS:
             value, j, suffix = _number(line, i)
             kind = LABELREF if suffix else NUM
             toks.append(Token(kind, line[i:j], i + 1, value, j + 1))

@@ -141,7 +141,7 @@ def _labels(f: elf.ElfFile) -> _Labels:
     lab.at = {k: s.name for k, s in best.items()}
     if f.kind == elf.ET_EXEC:
         codes = {}
-        for (sid, off), s in best.items():
+        for (_, off), s in best.items():
             if s.section.executable:
                 idx = memory.value_of(memory.IRAM, s.section.addr + off)
                 if idx not in codes or _symbol_rank(s) < _symbol_rank(codes[idx]):
@@ -182,7 +182,7 @@ def _instruction_text(f: elf.ElfFile, lab: _Labels, sec: elf.Section, off: int, 
     try:
         form, values = isa.decode(word)
     except isa.DecodingError:
-        return f".quad 0x{word:016x}  // invalid instruction"
+        return f".insn 0x{word:016x}  // not a valid instruction"
     by_role = {elf.INSTRUCTION_RELOCS.get(r.type): r for r in relocs.get(off, [])}
     texts = []
     for i, (op, v) in enumerate(zip(form.operands, values)):

@@ -358,6 +358,8 @@ def read_elf(data: bytes) -> ElfFile:
                 sym.section = by_index[shndx]
                 if sym.type == STT_SECTION:
                     sym.name = sym.section.name
+            if sym.type == STT_SECTION and sym.section is None:
+                raise ElfError(f"section symbol {j} has no section")
             if sym.bind not in (STB_LOCAL, STB_GLOBAL, STB_WEAK):
                 raise ElfError(f"symbol '{name}': unsupported binding {sym.bind}")
             symbols.append(sym)

@@ -14,7 +14,7 @@ bit 10 upwards; unused high bits are zero and a decoder rejects a word where the
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from typing import Iterable, Sequence
