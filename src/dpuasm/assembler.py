@@ -417,9 +417,15 @@ class Assembler:
             self.error(loc, head.col, f"unknown instruction '{head.text}'{extra}", head.length)
             return
         mismatches: list[_Mismatch] = []
-        for form in forms:
+        candidates = [(form, operands) for form in forms]
+        for sugar in sugars:
+            expansion = _match_sugar(sugar, operands, head)
+            if expansion is not None:
+                target, new_operands = expansion
+                candidates += [(form, new_operands) for form in isa.FORMS_BY_MNEMONIC[target]]
+        for form, ops in candidates:
             try:
-                values, exprs = self._match(form, operands, loc, head)
+                values, exprs = self._match(form, ops, loc, head)
             except _Mismatch as m:
                 mismatches.append(m)
                 continue
@@ -428,22 +434,6 @@ class Assembler:
                 return
             self._emit(form, values, exprs, loc, head)
             return
-        for sugar in sugars:
-            expansion = _match_sugar(sugar, operands, head)
-            if expansion is None:
-                continue
-            target, new_operands = expansion
-            for form in isa.FORMS_BY_MNEMONIC[target]:
-                try:
-                    values, exprs = self._match(form, new_operands, loc, head)
-                except _Mismatch as m:
-                    mismatches.append(m)
-                    continue
-                except ExprError as e:
-                    self.error(loc, e.col, str(e), e.length)
-                    return
-                self._emit(form, values, exprs, loc, head)
-                return
         # Nothing matched: the most useful explanation first.
         cond = [m for m in mismatches if m.cond_class]
         if cond:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from typing import NoReturn
 
 import click
 
 from dpucore import __version__, elf, memory
 from dpucore.diag import Diagnostic, DiagnosticError
+from dpucore.fileio import write_atomically
 
 _CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -37,21 +37,6 @@ def _report(diags: list[Diagnostic], tool: str) -> None:
 def _fail(tool: str, message: str) -> NoReturn:
     click.echo(f"{tool}: error: {message}", err=True)
     sys.exit(1)
-
-
-def write_atomically(path: str, data: bytes, mode: int = 0o644) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same directory and a rename."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _read_input(tool: str, path: str) -> bytes:

@@ -8,11 +8,11 @@ directives) that re-assembles to the same instructions.
 
 from __future__ import annotations
 
-import bisect
 import os
 from dataclasses import dataclass, field
 
 from dpucore import dwarf, elf, isa, memory
+from dpucore.symbolize import CodeSymbols
 
 _TYPE_NAMES = {elf.STT_FUNC: "F", elf.STT_OBJECT: "O", elf.STT_FILE: "f", elf.STT_SECTION: "d"}
 
@@ -110,17 +110,8 @@ class _Labels:
     """Symbol names by (section, byte offset) and by linked value, for symbolic operands."""
 
     at: dict[tuple[int, int], str] = field(default_factory=dict)  # (id(section), offset)
-    code_values: list[tuple[int, str]] = field(default_factory=list)  # sorted (index, name)
+    code: CodeSymbols = field(default_factory=lambda: CodeSymbols(()))
     extra: dict[tuple[int, int], str] = field(default_factory=dict)  # made-up labels
-
-    def code_name(self, index: int) -> str | None:
-        """``name`` or ``name+N`` for an instruction index, from the nearest symbol before it."""
-        keys = [v for v, _ in self.code_values]
-        i = bisect.bisect_right(keys, index) - 1
-        if i < 0:
-            return None
-        value, name = self.code_values[i]
-        return name if value == index else f"{name}+{index - value}"
 
 
 def _symbol_rank(s: elf.Symbol) -> tuple:
@@ -146,7 +137,7 @@ def _labels(f: elf.ElfFile) -> _Labels:
                 idx = memory.value_of(memory.IRAM, s.section.addr + off)
                 if idx not in codes or _symbol_rank(s) < _symbol_rank(codes[idx]):
                     codes[idx] = s
-        lab.code_values = sorted((i, s.name) for i, s in codes.items())
+        lab.code = CodeSymbols((i, s.name) for i, s in codes.items())
     return lab
 
 
@@ -191,7 +182,7 @@ def _instruction_text(f: elf.ElfFile, lab: _Labels, sec: elf.Section, off: int, 
             base = _target_name(f, lab, r)
             texts.append(base if v == 0 else f"{base}+{v}")
         elif f.kind == elf.ET_EXEC and _is_code_operand(form, op, values):
-            texts.append(lab.code_name(v) or str(v))
+            texts.append(lab.code.name(v) or str(v))
         else:
             texts.append(isa.format_operand(op, v))
     return isa.format_instruction(form, texts)

@@ -7,10 +7,10 @@ the line table (for source lines in reports and profiles).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 
 from dpucore import dwarf, elf, memory
+from dpucore.symbolize import CodeSymbols
 
 
 class ProgramError(ValueError):
@@ -33,25 +33,15 @@ class Program:
     images: dict[str, list[tuple[int, bytes]]]  # region -> [(offset in region, bytes)]
     symbols: dict[str, SymbolInfo]
     lines: dwarf.LineIndex | None = None
-    _code: list[tuple[int, str]] = field(default_factory=list)  # (instruction index, name)
+    code: CodeSymbols = field(init=False)
 
     def __post_init__(self) -> None:
-        code = sorted((memory.value_of(memory.IRAM, s.address), s.name)
-                      for s in self.symbols.values() if s.region == memory.IRAM)
-        # Prefer one name per index: the first in sort order (functions sort like any name).
-        seen: dict[int, str] = {}
-        for idx, name in code:
-            seen.setdefault(idx, name)
-        self._code = sorted(seen.items())
+        self.code = CodeSymbols((memory.value_of(memory.IRAM, s.address), s.name)
+                                for s in self.symbols.values() if s.region == memory.IRAM)
 
     def symbolize(self, pc: int) -> str | None:
         """``function+offset`` (offset in instructions) of an instruction index."""
-        keys = [k for k, _ in self._code]
-        i = bisect.bisect_right(keys, pc) - 1
-        if i < 0:
-            return None
-        idx, name = self._code[i]
-        return name if idx == pc else f"{name}+{pc - idx}"
+        return self.code.name(pc)
 
     def source_line(self, pc: int) -> tuple[str, int] | None:
         if self.lines is None:
