@@ -15,12 +15,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The main job, until the character-counting sample exists: the example program of ISA.md,
-# assembled, linked and disassembled with its source lines.
+# assembled, linked, disassembled with its source lines, and run on a simulated DPU.
 run: $(STAMP)
 	mkdir -p $(BUILD)
 	$(BIN)/dpuasm -g -o $(BUILD)/hello.o examples/hello.s
 	$(BIN)/dpuld -o $(BUILD)/hello -Map $(BUILD)/hello.map $(BUILD)/hello.o
-	$(BIN)/dpuobjdump -h -t -S $(BUILD)/hello
+	$(BIN)/dpuobjdump -S $(BUILD)/hello
+	$(BIN)/dpusim --profile $(BUILD)/hello
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2
