@@ -23,11 +23,11 @@ import hashlib
 import json
 
 from dpucore import __version__
+from dpucore.rtc import SECTION as RTC_SECTION
 from dpucore.rtc import Config
 
 ENTRY_BYTES = 32
 NO_TASKLET = 0xFFFFFFFF
-RTC_SECTION = ".dpu_rtc"
 
 
 def _asm_string(text: str) -> str:
@@ -151,11 +151,3 @@ def bootstrap_assembly(config: Config) -> str:
     out += ["\t.globl NR_TASKLETS", f"\t.set NR_TASKLETS, {len(config.tasklets)}", "",
             f'\t.section {RTC_SECTION},"",@progbits', f"\t.ascii {_asm_string(embedded)}", ""]
     return "\n".join(out)
-
-
-def embedded_config(sections: dict[str, bytes]) -> Config | None:
-    """The configuration embedded in an executable (``sections``: name -> contents)."""
-    data = sections.get(RTC_SECTION)
-    if not data:
-        return None
-    return Config.from_json(data.decode("utf-8"))

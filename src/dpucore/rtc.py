@@ -23,6 +23,7 @@ from importlib import resources
 from . import memory
 
 FORMAT = "dpu-rtc/1"
+SECTION = ".dpu_rtc"  # the non-allocated ELF section holding a program's configuration (JSON)
 DEFAULT_STACK_CLASSES = {"small": 256, "medium": 1024, "large": 2048}
 DEFAULT_STACK_SIZE = 1024  # the modern style's STACK_SIZE_DEFAULT
 MAX_MAILBOX_WORDS = 256

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dpucore import dwarf, elf, memory
+from dpucore import dwarf, elf, memory, rtc
 from dpucore.symbolize import CodeSymbols
 
 
@@ -33,6 +33,7 @@ class Program:
     images: dict[str, list[tuple[int, bytes]]]  # region -> [(offset in region, bytes)]
     symbols: dict[str, SymbolInfo]
     lines: dwarf.LineIndex | None = None
+    config: rtc.Config | None = None  # the runtime configuration RT Studio embedded
     code: CodeSymbols = field(init=False)
 
     def __post_init__(self) -> None:
@@ -94,4 +95,11 @@ def load_program(data: bytes, name: str = "program",
             lines = dwarf.LineIndex(dwarf.read_debug_line(bytes(dl.data)))
         except dwarf.DwarfError:
             lines = None  # a broken line table costs source lines in reports, nothing else
-    return Program(name, iram, images, symbols, lines)
+    config = None
+    embedded = f.section(rtc.SECTION)
+    if embedded is not None:
+        try:
+            config = rtc.Config.from_json(bytes(embedded.data).decode("utf-8", "replace"))
+        except rtc.ConfigError as e:
+            raise ProgramError(f"{name}: embedded runtime configuration: {e}") from None
+    return Program(name, iram, images, symbols, lines, config)
