@@ -15,7 +15,7 @@ from typing import NoReturn
 import click
 
 from dpucore import __version__
-from dpucore.fileio import write_atomically
+from dpucore.fileio import write_if_changed
 from dpucore.rtc import Config, ConfigError
 
 from .rtstudio import bootstrap_assembly
@@ -51,14 +51,7 @@ def write_bootstrap(config_path: str, output: str | None) -> str:
     directory = os.path.dirname(path)
     if directory and not os.path.isdir(directory):
         _fail(f"{directory}: no such directory")
-    data = assembly.encode("utf-8")
-    try:
-        with open(path, "rb") as fh:
-            if fh.read() == data:
-                return path  # unchanged: keep the timestamp, so make does not rebuild
-    except OSError:
-        pass
-    write_atomically(path, data)
+    write_if_changed(path, assembly.encode("utf-8"))
     return path
 
 

@@ -21,3 +21,19 @@ def write_atomically(path: str | os.PathLike, data: bytes, mode: int = 0o644) ->
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def write_if_changed(path: str | os.PathLike, data: bytes) -> bool:
+    """Write ``data`` atomically unless ``path`` already holds exactly it; returns whether it wrote.
+
+    Make compares modification times, so rewriting an identical output would rebuild everything
+    that depends on it.
+    """
+    try:
+        with open(path, "rb") as fh:
+            if fh.read() == data:
+                return False
+    except OSError:
+        pass
+    write_atomically(path, data)
+    return True
