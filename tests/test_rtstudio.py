@@ -55,7 +55,7 @@ def sixteen() -> rtc.Config:
     return rtc.Config(tasklets=tasklets, sysmbox_words=2)
 
 
-@pytest.mark.parametrize("engine", ["ref"])
+@pytest.mark.parametrize("engine", ["ref", "vector"])
 def test_sixteen_tasklets_read_the_system_mailbox_and_answer(engine):
     sim = Simulator(engine=engine)
     sim.load(build(sixteen()))

@@ -23,8 +23,9 @@ from .faults import DpuFault
 from .program import Program, ProgramError, load_program
 from .reference import Observer, ReferenceEngine
 from .state import DpuState, Tasklet
+from .vector import VectorEngine
 
-ENGINES = {"ref": ReferenceEngine}
+ENGINES = {"ref": ReferenceEngine, "vector": VectorEngine}
 
 
 class HostAccessError(ValueError):
@@ -76,8 +77,17 @@ class Simulator:
             self.dpus[i].boot(0)
 
     def run(self, max_cycles: int | None = None, dpus: list[int] | None = None) -> None:
-        """Run the booted DPUs to completion; raises DpuFault for the first DPU that faults."""
-        for i in self._indices(dpus):
+        """Run the booted DPUs to completion; raises DpuFault for the first DPU that faults.
+
+        An engine with ``run_many`` (the vectorized engine) gets all the DPUs at once: every DPU
+        runs, each faulting DPU stops at its fault, and the lowest-index fault is raised.
+        """
+        indices = self._indices(dpus)
+        run_many = getattr(self.engine, "run_many", None)
+        if run_many is not None:
+            run_many([self.dpus[i] for i in indices], max_cycles)
+            return
+        for i in indices:
             self.engine.run(self.dpus[i], max_cycles)
 
     def launch(self, max_cycles: int | None = None) -> None:

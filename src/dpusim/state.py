@@ -114,6 +114,8 @@ class DpuState:
     last_issued: int = -1  # tasklet id, for the round-robin choice
 
     def __post_init__(self) -> None:
+        if not self.iram:
+            self.iram = [0] * self.model.iram_instructions
         if not self.wram:
             self.wram = bytearray(self.model.wram_bytes)
         if self.mram is None:

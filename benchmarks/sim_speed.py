@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Simulated instructions per second of the simulator's engines on a streaming kernel.
+
+The kernel is what a DPU program typically does: every tasklet takes 256-byte blocks of an MRAM
+input (block = tasklet id, id + 16, …), DMAs each into its WRAM buffer, runs an ALU loop over its
+64 words (load, xor, shift-and-add, rotate, store), and DMAs the block back to an MRAM output.
+Each DPU gets different input data.
+
+Cases: (a) 1 DPU × 16 tasklets, (b) 64 DPUs × 16 tasklets, with each engine, and (c) = (b) with a
+data-dependent branch in the ALU loop (odd words take an extra instruction), so the DPUs' control
+flows diverge: the vectorized engine then splits its lockstep groups and ends up running DPUs one
+by one.  The reference engine runs (b) and (c) on a few DPUs only (it runs DPUs one after the
+other, so its rate does not depend on their number).  Every vector run is checked against the
+reference on the DPUs the reference ran, and every run's output against a Python model.
+
+The time is that of ``Simulator.run`` (grouping, compiling, running, writing back), best of
+``--repeat`` runs for the vector engine (the median is shown too).
+
+``.venv/bin/python benchmarks/sim_speed.py [--blocks N] [--repeat N] [--quick]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from dpucore import elf
+from dpuasm.assembler import assemble
+from dpuasm.linker import link
+from dpusim.program import load_program
+from dpusim.simulator import Simulator
+
+TASKLETS = 16
+
+KERNEL = """
+        .set NT, {nt}
+        .text
+        .globl __bootstrap
+__bootstrap:
+        jnz id, main
+        move r0, 1
+boot_all:
+        boot r0, 0
+        add r0, r0, 1
+        jltu r0, NT, boot_all
+main:
+        move r1, buffers
+        lsl_add r10, r1, id, 8          // r10 = buffers + 256 * id
+        move r11, id                    // block index
+        lw r12, zero, nblocks
+blocks:
+        jgeu r11, r12, done
+        lsl r13, r11, 8                 // byte offset of the block
+        add r14, r13, minput
+        ldma r10, r14, 31               // 32 * 8 = 256 bytes in
+        move r15, r10
+        add r16, r10, 256
+words:
+        lw r2, r15, 0{branch}
+        xor r3, r2, 0x5bd1e995
+        lsl_add r2, r3, r2, 3           // r2 = r3 + (r2 << 3)
+        rol r2, r2, 5
+        sw r15, 0, r2
+        add r15, r15, 4
+        jltu r15, r16, words
+        add r14, r13, moutput
+        sdma r10, r14, 31               // 256 bytes out
+        add r11, r11, NT
+        jump blocks
+done:
+        stop
+
+        .data
+        .p2align 3
+nblocks: .long {blocks}
+        .p2align 8
+buffers: .zero {bufbytes}
+
+        .section .mram,"aw",@progbits
+        .p2align 8
+minput:  .zero {mbytes}
+moutput: .zero {mbytes}
+"""
+
+
+DIVERGENT = """
+        and r4, r2, 1, z, 1f            // odd words get an extra xor: data-dependent flow
+        xor r2, r2, 0x1234
+1:"""
+
+
+def build(blocks: int, divergent: bool = False):
+    text = KERNEL.format(nt=TASKLETS, blocks=blocks, bufbytes=256 * TASKLETS,
+                         mbytes=256 * blocks, branch=DIVERGENT if divergent else "")
+    obj = elf.write_elf(assemble(text, "stream.s"))
+    return load_program(elf.write_elf(link([("stream.o", obj)]).elf), "stream")
+
+
+def expected(data: bytes, divergent: bool = False) -> bytes:
+    out = bytearray()
+    for i in range(0, len(data), 4):
+        x = int.from_bytes(data[i:i + 4], "little")
+        if divergent and x & 1:
+            x ^= 0x1234
+        y = (((x ^ 0x5BD1E995) + (x << 3)) & 0xFFFFFFFF)
+        y = ((y << 5) | (y >> 27)) & 0xFFFFFFFF
+        out += y.to_bytes(4, "little")
+    return bytes(out)
+
+
+def run(engine: str, nr_dpus: int, blocks: int, seed: int = 1, divergent: bool = False):
+    prog = build(blocks, divergent)
+    sim = Simulator(nr_dpus=nr_dpus, engine=engine)
+    sim.load(prog)
+    rng = random.Random(seed)
+    inputs = []
+    for i in range(nr_dpus):
+        data = rng.randbytes(256 * blocks)
+        inputs.append(data)
+        sim.write(i, "minput", data)
+    sim.boot()
+    t0 = time.perf_counter()
+    sim.run()
+    elapsed = time.perf_counter() - t0
+    for i in range(nr_dpus):
+        assert sim.read(i, "moutput", 256 * blocks) == expected(inputs[i], divergent), \
+            f"DPU {i}: wrong output"
+    instructions = sum(d.instructions for d in sim.dpus)
+    return sim, instructions, elapsed
+
+
+def state(d):
+    return (d.cycle, d.instructions, bytes(d.wram),
+            [(t.regs, t.pc, t.zf, t.cf, t.state, t.ready_at, t.instructions, t.cycles)
+             for t in d.tasklets])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--blocks", type=int, default=256, help="256-byte blocks per DPU")
+    ap.add_argument("--ref-dpus", type=int, default=2, help="DPUs the reference runs for (b)")
+    ap.add_argument("--quick", action="store_true", help="skip the reference engine")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="runs of each vector case (best and median are shown)")
+    args = ap.parse_args()
+    print(f"streaming kernel: {TASKLETS} tasklets, {args.blocks} blocks of 256 bytes per DPU")
+    results = {}
+    for label, dpus, divergent in (("(a)", 1, False), ("(b)", 64, False), ("(c)", 64, True)):
+        for engine in ("vector", "ref"):
+            if engine == "ref" and args.quick:
+                continue
+            n = min(dpus, args.ref_dpus) if engine == "ref" else dpus
+            blocks = args.blocks if engine == "vector" else min(args.blocks, 64)
+            times = []
+            for _ in range(args.repeat if engine == "vector" else 1):
+                sim, instr, dt = run(engine, n, blocks, divergent=divergent)
+                times.append(dt)
+            times.sort()
+            dt = times[0]
+            results[(label, engine)] = sim
+            rate = instr / dt
+            median = ""
+            if len(times) > 1:
+                median = f" (median {instr / times[len(times) // 2] / 1e6:.3f})"
+            per_cycle = sum(d.instructions / d.cycle for d in sim.dpus) / len(sim.dpus)
+            note = f" (ran {n} DPUs, {blocks} blocks)" if engine == "ref" else ""
+            extra = ""
+            if engine == "vector":
+                st = sim.engine.stats
+                extra = f" groups {st['groups']} splits {st['splits']} replays {st['replays']}"
+            print(f"{label} {dpus:3d} DPU(s) x {TASKLETS} tasklets  {engine:6s}: "
+                  f"{instr:>10,d} instructions in {dt:7.3f} s = {rate / 1e6:8.3f} M instr/s"
+                  f"{median}  [{per_cycle:.3f} instr/cycle per DPU]{note}{extra}")
+        if (label, "ref") in results:
+            ref = results[(label, "ref")].dpus
+            sim, _, _ = run("vector", len(ref), min(args.blocks, 64), divergent=divergent)
+            for a, b in zip(ref, sim.dpus):
+                assert state(a) == state(b), f"{label}: DPU {a.index} differs from the reference"
+            print(f"{label} vector engine state == reference state on {len(ref)} DPU(s)")
+
+
+if __name__ == "__main__":
+    main()
