@@ -1,4 +1,4 @@
-"""Random instruction words and random programs never crash the simulator: each run ends in a
+"""Random instruction words and random programs never crash either engine: each run ends in a
 clean result or a DpuFault, never a Python exception, never a hang past the cycle limit."""
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ from dpucore import isa, memory
 from dpusim.faults import DpuFault
 from dpusim.reference import ReferenceEngine
 from dpusim.state import DpuState
+from dpusim.vector import VectorEngine
 
 MAX_CYCLES = 3000
+
 
 
 @st.composite
@@ -33,17 +35,23 @@ def valid_words(draw):
 
 
 def _run(words: list[int], tasklets: int = 1) -> None:
-    dpu = DpuState(0, memory.V1A)
-    dpu.iram = list(words) + [0] * (memory.V1A.iram_instructions - len(words))
-    for k in range(tasklets):
-        dpu.boot(k)
-    try:
-        ReferenceEngine().run(dpu, MAX_CYCLES)
-    except DpuFault as f:
-        assert f.info.report()
-        return
-    assert not dpu.running
-    assert dpu.cycle <= MAX_CYCLES + 4096  # the last DMA may end past the limit
+    """Run on both engines: each ends cleanly or with a DpuFault, and they agree."""
+    outcomes = []
+    for engine in (ReferenceEngine(), VectorEngine()):
+        dpu = DpuState(0, memory.V1A)
+        dpu.iram = list(words) + [0] * (memory.V1A.iram_instructions - len(words))
+        for k in range(tasklets):
+            dpu.boot(k)
+        try:
+            engine.run(dpu, MAX_CYCLES)
+        except DpuFault as f:
+            assert f.info.report()
+            outcomes.append(f.info)
+            continue
+        assert not dpu.running
+        assert dpu.cycle <= MAX_CYCLES + 4096  # the last DMA may end past the limit
+        outcomes.append((dpu.cycle, [t.regs for t in dpu.tasklets]))
+    assert outcomes[0] == outcomes[1]
 
 
 @settings(max_examples=400, deadline=None, derandomize=True, database=None,
