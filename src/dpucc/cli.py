@@ -1,75 +1,63 @@
-"""The ``dpucc`` command line.
-
-For now it does what seed-era Makefiles asked of it besides compiling C: ``dpucc -xc
-config.json -o DIR`` runs RT Studio and writes the bootstrap assembly of a runtime configuration
-(``DIR/<config name>.s``, or the file itself when ``-o`` names a ``.s`` file).  Compiling C comes
-with the compiler.
-"""
+"""The ``dpucc`` command line: gcc's habits (see :mod:`dpucc.driver`), gcc's messages."""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
-
-import click
 
 from dpucore import __version__
-from dpucore.fileio import write_if_changed
-from dpucore.rtc import Config, ConfigError
+from dpucore.diag import DiagnosticError
 
-from .rtstudio import bootstrap_assembly
+from .driver import Driver, DriverError, parse_args
+
+USAGE = """Usage: dpucc [options] file...
+Compile C for the DPU, assemble, and link with the bootstrap of a runtime configuration.
+
+  -c / -S / -E          compile to .o / to assembly / preprocess only
+  -o FILE               output (a.out when linking)
+  -I DIR, -D NAME[=V], -U NAME    preprocessor
+  -O0 -O1 -O2 -O3 -Os   optimisation level
+  -g                    line information (DWARF .debug_line)
+  -Wall -Werror -w      warnings
+  -MD [-MF FILE] [-MT TARGET]     make dependencies
+  -std=c99|c11          language standard
+  -C CONFIG.json        runtime configuration (default: NR_TASKLETS tasklets running main)
+  -b                    build an executable (the default; seed-era Makefiles pass it)
+  -xc CONFIG.json -o DIR          RT Studio only: write the bootstrap assembly
+  -nostdlib             do not link the runtime library
+  -v                    print each stage and its time
+  --version, --help
+Files: .c .s .S .o .a
+"""
 
 
-def _fail(message: str) -> NoReturn:
-    click.echo(f"dpucc: error: {message}", err=True)
-    sys.exit(1)
+def _color() -> bool:
+    return sys.stderr.isatty() and os.environ.get("NO_COLOR") is None
 
 
-def _output_path(config_path: str, output: str | None) -> str:
-    stem = os.path.splitext(os.path.basename(config_path))[0] or "rtc"
-    if output is None:
-        return stem + ".s"
-    if output.endswith((".s", ".S")):
-        return output
-    return os.path.join(output, stem + ".s")
-
-
-def write_bootstrap(config_path: str, output: str | None) -> str:
-    """RT Studio from a configuration file; returns the path written."""
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--help" in argv or "-h" in argv:
+        sys.stdout.write(USAGE)
+        sys.exit(0)
+    if "--version" in argv:
+        print(f"dpucc {__version__}")
+        sys.exit(0)
     try:
-        with open(config_path, encoding="utf-8") as fh:
-            text = fh.read()
-    except OSError as e:
-        _fail(f"{config_path}: {e.strerror}")
-    try:
-        config = Config.from_json(text)
-        assembly = bootstrap_assembly(config)
-    except ConfigError as e:
-        _fail(f"{config_path}: {e}")
-    path = _output_path(config_path, output)
-    directory = os.path.dirname(path)
-    if directory and not os.path.isdir(directory):
-        _fail(f"{directory}: no such directory")
-    write_if_changed(path, assembly.encode("utf-8"))
-    return path
-
-
-@click.command("dpucc", context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-xc", "config", metavar="CONFIG.json",
-              help="RT Studio: write the bootstrap assembly of a runtime configuration.")
-@click.option("-o", "output", metavar="DIR|FILE.s", help="Where to write it.")
-@click.argument("inputs", nargs=-1)
-@click.version_option(__version__, "--version", prog_name="dpucc")
-def cli(config, output, inputs):
-    """The DPU C compiler driver (RT Studio for now: -xc)."""
-    if config is None:
-        _fail("compiling C is not available in this version; use -xc CONFIG.json for RT "
-              "Studio, dpuasm and dpuld for assembly")
-    if inputs:
-        _fail(f"unexpected input '{inputs[0]}' with -xc")
-    write_bootstrap(config, output)
-
-
-def main() -> None:
-    cli(prog_name="dpucc")
+        options = parse_args(argv)
+        driver = Driver(options)
+        try:
+            driver.run()
+        finally:
+            for d in driver.warnings:
+                print(d.render(_color()), file=sys.stderr)
+    except DriverError as e:
+        print(f"dpucc: error: {e}", file=sys.stderr)
+        if e.status == 2:
+            print("dpucc: try 'dpucc --help'", file=sys.stderr)
+        sys.exit(e.status)
+    except DiagnosticError as e:
+        for d in e.diagnostics:
+            text = d.render(_color()) if d.file else f"dpucc: {d.severity}: {d.message}"
+            print(text, file=sys.stderr)
+        sys.exit(1)

@@ -1,0 +1,362 @@
+"""The gcc-like driver: options in, the right stages run, files out.
+
+``dpucc [-c|-S|-E] [-o out] [-I dir] [-D n[=v]] [-U n] [-O0..3|-Os] [-g] [-Wall] [-Werror] [-w]
+[-MD] [-MF f] [-MT t] [-std=c99|c11] [-C config.json] [-v] [-nostdlib] files`` where files are
+``.c``, ``.s``, ``.S``, ``.o`` and ``.a``.  Without ``-c/-S/-E`` the driver links an executable
+(``a.out``) with the bootstrap RT Studio makes from ``-C config.json`` (or from ``NR_TASKLETS``:
+every tasklet runs ``main``).  The seed-era forms work too: ``dpucc -b -C config.json -o prog
+sources...`` (``-b``: build, the default) and ``dpucc -xc config.json -o dir`` (RT Studio only).
+
+Options are parsed by hand, as gcc's are: ``-O2``, ``-DNAME=1``, ``-Idir`` and ``-I dir`` all
+occur in Makefiles, and a generic option parser does not read them that way.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+
+from dpucore import elf, rtc
+from dpucore.diag import Diagnostic, DiagnosticError
+from dpucore.fileio import write_atomically, write_if_changed
+
+from .rtstudio import bootstrap_assembly
+
+SOURCE_SUFFIXES = {".c": "c", ".s": "asm", ".S": "asm-cpp", ".o": "object", ".a": "archive"}
+
+
+class DriverError(Exception):
+    """A problem with the command line or the inputs: ``dpucc: error: …``, exit 1 (or 2)."""
+
+    def __init__(self, message: str, status: int = 1):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Options:
+    mode: str = "link"  # link, compile (-c), assemble-only (-S), preprocess (-E), rtstudio (-xc)
+    output: str | None = None
+    inputs: list[str] = field(default_factory=list)
+    include_dirs: list[str] = field(default_factory=list)
+    defines: list[str] = field(default_factory=list)
+    undefines: list[str] = field(default_factory=list)
+    opt_level: int = 0
+    debug: bool = False
+    warnings_all: bool = False
+    werror: bool = False
+    no_warnings: bool = False
+    dep_file: bool = False  # -MD
+    dep_output: str | None = None  # -MF
+    dep_target: str | None = None  # -MT
+    std: str = "c11"
+    config: str | None = None  # -C (or the file of -xc)
+    verbose: bool = False
+    nostdlib: bool = False
+
+
+_WITH_ARGUMENT = {"-o", "-I", "-D", "-U", "-MF", "-MT", "-C", "-xc", "-x"}
+
+
+def parse_args(argv: list[str]) -> Options:
+    """gcc-style arguments; raises DriverError(status 2) on a bad command line."""
+    o = Options()
+    i = 0
+
+    def value(flag: str, rest: str) -> str:
+        nonlocal i
+        if rest:
+            return rest
+        i += 1
+        if i >= len(argv):
+            raise DriverError(f"missing argument to '{flag}'", 2)
+        return argv[i]
+
+    while i < len(argv):
+        a = argv[i]
+        if a in ("-c", "-S", "-E"):
+            o.mode = {"-c": "compile", "-S": "assembly", "-E": "preprocess"}[a]
+        elif a == "-b":
+            o.mode = "link"
+        elif a == "-xc":
+            o.mode, o.config = "rtstudio", value(a, "")
+        elif a.startswith("-o"):
+            o.output = value("-o", a[2:])
+        elif a.startswith("-I"):
+            o.include_dirs.append(value("-I", a[2:]))
+        elif a.startswith("-D"):
+            o.defines.append(value("-D", a[2:]))
+        elif a.startswith("-U"):
+            o.undefines.append(value("-U", a[2:]))
+        elif a.startswith("-O"):
+            level = a[2:] or "1"
+            if level == "s":
+                o.opt_level = 2
+            elif level in ("0", "1", "2", "3"):
+                o.opt_level = int(level)
+            else:
+                raise DriverError(f"unrecognized optimization level '{a}'", 2)
+        elif a in ("-g", "-g1", "-g2", "-g3", "-ggdb"):
+            o.debug = True
+        elif a == "-Wall":
+            o.warnings_all = True
+        elif a == "-Werror":
+            o.werror = True
+        elif a == "-w":
+            o.no_warnings = True
+        elif a.startswith("-W"):
+            pass  # other warning switches are accepted, as gcc accepts unknown -Wno-…
+        elif a in ("-MD", "-MMD"):
+            o.dep_file = True
+        elif a.startswith("-MF"):
+            o.dep_output = value("-MF", a[3:])
+        elif a.startswith("-MT"):
+            o.dep_target = value("-MT", a[3:])
+        elif a.startswith("-std="):
+            std = a[5:]
+            if std not in ("c99", "c11", "gnu99", "gnu11"):
+                raise DriverError(f"unrecognized language standard '{std}'", 2)
+            o.std = std.replace("gnu", "c")
+        elif a.startswith("-C"):
+            o.config = value("-C", a[2:])
+        elif a == "-v":
+            o.verbose = True
+        elif a == "-nostdlib":
+            o.nostdlib = True
+        elif a == "-":
+            raise DriverError("reading a source from standard input needs -x; not supported", 2)
+        elif a.startswith("-") and len(a) > 1:
+            raise DriverError(f"unrecognized command-line option '{a}'", 2)
+        else:
+            o.inputs.append(a)
+        i += 1
+    if o.mode == "rtstudio":
+        return o
+    if not o.inputs:
+        raise DriverError("no input files", 2)
+    for path in o.inputs:
+        if _kind(path) is None:
+            raise DriverError(f"{path}: unknown file type (expected .c, .s, .S, .o or .a)")
+    if o.output and o.mode != "link" and len(o.inputs) > 1:
+        raise DriverError(f"cannot specify '-o' with '-{o.mode[0]}' and multiple files", 2)
+    return o
+
+
+def _kind(path: str) -> str | None:
+    return SOURCE_SUFFIXES.get(os.path.splitext(path)[1])
+
+
+class _Timer:
+    """``-v``: each stage and its time, on standard error."""
+
+    def __init__(self, verbose: bool):
+        self.verbose = verbose
+
+    def __call__(self, stage: str, what: str):
+        timer = self
+
+        class _Stage:
+            def __enter__(self):
+                self.t0 = time.perf_counter()
+
+            def __exit__(self, *exc):
+                if timer.verbose and exc[0] is None:
+                    ms = (time.perf_counter() - self.t0) * 1000
+                    print(f"dpucc: {stage:<12} {what} ({ms:.1f} ms)", file=sys.stderr)
+                return False
+
+        return _Stage()
+
+
+def _read_text(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    except OSError as e:
+        raise DriverError(f"{path}: {e.strerror}") from None
+    except UnicodeDecodeError as e:
+        raise DriverError(f"{path}: not UTF-8 text (byte {e.start})") from None
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as e:
+        raise DriverError(f"{path}: {e.strerror}") from None
+
+
+class Driver:
+    def __init__(self, options: Options):
+        self.o = options
+        self.stage = _Timer(options.verbose)
+        self.warnings: list[Diagnostic] = []
+
+    # ------------------------------------------------------------------ stages
+
+    def c_to_assembly(self, path: str) -> tuple[str, list[str]]:
+        """Compile a C file to DPU assembly; returns it and the files it included."""
+        from . import backend, frontend
+        from .optimize import optimize
+
+        source = _read_text(path)
+        with self.stage("front end", path):
+            ir, deps, warnings = frontend.compile_file(
+                source, path, include_dirs=self.o.include_dirs, defines=self._defines(),
+                undefines=self.o.undefines, std=self.o.std, debug=self.o.debug,
+                warnings_all=self.o.warnings_all)
+        self._warn(warnings)
+        with self.stage("optimizer", f"-O{self.o.opt_level}"):
+            ir = optimize(ir, self.o.opt_level)
+        with self.stage("back end", path):
+            asm = backend.compile_module(ir, path)
+        return asm, deps
+
+    def preprocess(self, path: str) -> tuple[str, list[str]]:
+        from . import frontend
+        return frontend.preprocess_file(_read_text(path), path, include_dirs=self.o.include_dirs,
+                                        defines=self._defines(), undefines=self.o.undefines)
+
+    def assemble(self, text: str, name: str, cpp: bool) -> bytes:
+        from dpuasm.assembler import assemble
+        from dpuasm.preprocess import preprocess
+
+        with self.stage("assembler", name):
+            if cpp:
+                text = preprocess(text, name, self.o.include_dirs, self._defines(),
+                                  self.o.undefines)
+            return elf.write_elf(assemble(text, name, debug=self.o.debug))
+
+    def object_of(self, path: str) -> tuple[bytes, list[str]]:
+        kind = _kind(path)
+        if kind == "c":
+            asm, deps = self.c_to_assembly(path)
+            return self.assemble(asm, path, False), deps
+        if kind in ("asm", "asm-cpp"):
+            return self.assemble(_read_text(path), path, kind == "asm-cpp"), [path]
+        return _read_bytes(path), [path]
+
+    def configuration(self) -> rtc.Config:
+        if self.o.config:
+            try:
+                return rtc.Config.from_json(_read_text(self.o.config))
+            except rtc.ConfigError as e:
+                raise DriverError(f"{self.o.config}: {e}") from None
+        defines = {}
+        for d in self._defines():
+            name, _, value = d.partition("=")
+            defines[name] = value or "1"
+        try:
+            return rtc.from_defines(defines)
+        except rtc.ConfigError as e:
+            raise DriverError(str(e)) from None
+
+    def link(self, objects: list[tuple[str, bytes]]) -> bytes:
+        from dpuasm.linker import link
+
+        config = self.configuration()
+        try:
+            boot = bootstrap_assembly(config)
+        except rtc.ConfigError as e:
+            raise DriverError(f"runtime configuration: {e}") from None
+        inputs = [("<bootstrap>", self.assemble(boot, "<bootstrap>", False))] + objects
+        with self.stage("linker", self.o.output or "a.out"):
+            result = link(inputs)
+        self._warn(result.warnings)
+        return elf.write_elf(result.elf)
+
+    # ------------------------------------------------------------------ the whole run
+
+    def _defines(self) -> list[str]:
+        return list(self.o.defines)
+
+    def _warn(self, diags) -> None:
+        if self.o.no_warnings:
+            return
+        self.warnings.extend(diags)
+        if self.o.werror and any(d.severity == "warning" for d in diags):
+            raise DiagnosticError([Diagnostic("error", d.message, d.file, d.line, d.col,
+                                              d.source, d.length) for d in diags])
+
+    def run(self) -> None:
+        o = self.o
+        if o.mode == "rtstudio":
+            self.write_bootstrap()
+            return
+        if o.mode == "preprocess":
+            for path in o.inputs:
+                text, _ = self.preprocess(path)
+                self._emit(o.output, text.encode("utf-8"))
+            return
+        objects: list[tuple[str, bytes]] = []
+        for path in o.inputs:
+            kind = _kind(path)
+            stem = os.path.splitext(os.path.basename(path))[0]
+            if o.mode == "assembly":
+                if kind != "c":
+                    continue  # gcc ignores non-C inputs with -S (with a warning)
+                asm, deps = self.c_to_assembly(path)
+                out = o.output or stem + ".s"
+                self._emit(out, asm.encode("utf-8"))
+                self._depfile(out, deps)
+                continue
+            data, deps = self.object_of(path)
+            if o.mode == "compile":
+                if kind in ("object", "archive"):
+                    continue
+                out = o.output or stem + ".o"
+                write_atomically(out, data)
+                self._depfile(out, deps)
+            else:
+                objects.append((path, data))
+        if o.mode == "link":
+            write_atomically(o.output or "a.out", self.link(objects), 0o755)
+
+    def write_bootstrap(self) -> str:
+        """-xc: RT Studio's assembly for a configuration file, into ``-o DIR`` (as
+        ``DIR/<config name>.s``) or ``-o FILE.s``; rewritten only when it changes."""
+        path = self.o.config
+        try:
+            assembly = bootstrap_assembly(rtc.Config.from_json(_read_text(path)))
+        except rtc.ConfigError as e:
+            raise DriverError(f"{path}: {e}") from None
+        stem = os.path.splitext(os.path.basename(path))[0] or "rtc"
+        out = self.o.output
+        if out is None:
+            out = stem + ".s"
+        elif not out.endswith((".s", ".S")):
+            if not os.path.isdir(out):
+                raise DriverError(f"{out}: no such directory")
+            out = os.path.join(out, stem + ".s")
+        write_if_changed(out, assembly.encode("utf-8"))
+        return out
+
+    def _emit(self, path: str | None, data: bytes) -> None:
+        if path is None or path == "-":
+            sys.stdout.buffer.write(data)
+        else:
+            write_atomically(path, data)
+
+    def _depfile(self, output: str, deps: list[str]) -> None:
+        """-MD: ``target: prerequisites`` like gcc, so make rebuilds when a header changes."""
+        if not self.o.dep_file:
+            return
+        target = self.o.dep_target or output
+        path = self.o.dep_output or os.path.splitext(output)[0] + ".d"
+        seen: list[str] = []
+        for d in deps:
+            if d not in seen:
+                seen.append(d)
+        words = [target + ":"] + [d.replace(" ", "\\ ") for d in seen]
+        lines, line = [], ""
+        for w in words:
+            if line and len(line) + len(w) > 76:
+                lines.append(line + " \\")
+                line = " "
+            line += (" " if line.strip() else "") + w
+        lines.append(line)
+        text = "\n".join(lines) + "\n"
+        text += "".join(f"\n{d}:\n" for d in seen[1:])  # like -MP: deleted headers do not break make
+        write_if_changed(path, text.encode("utf-8"))
