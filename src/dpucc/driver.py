@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 
 from dpucore import elf, rtc
-from dpucore.diag import Diagnostic, DiagnosticError
+from dpucore.diag import Diagnostic
 from dpucore.fileio import write_atomically, write_if_changed
 
 from .rtstudio import bootstrap_assembly
@@ -170,6 +170,13 @@ class _Timer:
         return _Stage()
 
 
+def _as_given(path: str) -> str:
+    """A header path as gcc writes it in dependency files: relative when below the current
+    directory, absolute otherwise."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
 def _read_text(path: str) -> str:
     try:
         with open(path, encoding="utf-8") as fh:
@@ -197,27 +204,38 @@ class Driver:
     # ------------------------------------------------------------------ stages
 
     def c_to_assembly(self, path: str) -> tuple[str, list[str]]:
-        """Compile a C file to DPU assembly; returns it and the files it included."""
-        from . import backend, frontend
+        """Compile a C file to DPU assembly; returns it and the files it read."""
+        from . import backend
+        from .frontend import compile_preprocessed
         from .optimize import optimize
 
-        source = _read_text(path)
+        text, deps = self.preprocess(path)
+        warnings: list[Diagnostic] = []
         with self.stage("front end", path):
-            ir, deps, warnings = frontend.compile_file(
-                source, path, include_dirs=self.o.include_dirs, defines=self._defines(),
-                undefines=self.o.undefines, std=self.o.std, debug=self.o.debug,
-                warnings_all=self.o.warnings_all)
-        self._warn(warnings)
+            try:
+                ir = compile_preprocessed(text, path, diagnostics=warnings,
+                                          werror=self.o.werror)
+            finally:
+                self._warn(warnings)
         with self.stage("optimizer", f"-O{self.o.opt_level}"):
             ir = optimize(ir, self.o.opt_level)
         with self.stage("back end", path):
-            asm = backend.compile_module(ir, path)
+            try:
+                asm = backend.compile_module(ir, path)
+            except backend.UnsupportedError as e:
+                raise DriverError(f"{path}: {e}") from None
         return asm, deps
 
     def preprocess(self, path: str) -> tuple[str, list[str]]:
-        from . import frontend
-        return frontend.preprocess_file(_read_text(path), path, include_dirs=self.o.include_dirs,
-                                        defines=self._defines(), undefines=self.o.undefines)
+        """-E output and the files it read (what a make dependency file lists)."""
+        from .frontend import preprocess_c
+
+        headers: list[str] = []
+        with self.stage("preprocessor", path):
+            text = preprocess_c(_read_text(path), path, include_dirs=self.o.include_dirs,
+                                defines=self._defines(), undefines=self.o.undefines,
+                                std=self.o.std, dependencies=headers)
+        return text, [path] + [_as_given(h) for h in headers if h != path]
 
     def assemble(self, text: str, name: str, cpp: bool) -> bytes:
         from dpuasm.assembler import assemble
@@ -273,12 +291,8 @@ class Driver:
         return list(self.o.defines)
 
     def _warn(self, diags) -> None:
-        if self.o.no_warnings:
-            return
-        self.warnings.extend(diags)
-        if self.o.werror and any(d.severity == "warning" for d in diags):
-            raise DiagnosticError([Diagnostic("error", d.message, d.file, d.line, d.col,
-                                              d.source, d.length) for d in diags])
+        if not self.o.no_warnings:
+            self.warnings.extend(diags)
 
     def run(self) -> None:
         o = self.o
@@ -287,8 +301,12 @@ class Driver:
             return
         if o.mode == "preprocess":
             for path in o.inputs:
-                text, _ = self.preprocess(path)
+                if _kind(path) not in ("c", "asm-cpp"):
+                    continue
+                text, deps = self.preprocess(path)
                 self._emit(o.output, text.encode("utf-8"))
+                if o.output:
+                    self._depfile(o.output, deps)
             return
         objects: list[tuple[str, bytes]] = []
         for path in o.inputs:
