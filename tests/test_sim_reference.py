@@ -5,11 +5,13 @@ revolver schedule, tasklet control, locks, and every kind of fault."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sim_programs import SPIN_LOCK_PROGRAM
 
-from dpucore import elf
 from dpuasm.assembler import assemble
 from dpuasm.linker import link
+from dpucore import elf
 from dpusim.faults import DpuFault
 from dpusim.program import load_program
 from dpusim.simulator import Simulator
@@ -269,39 +271,7 @@ def test_throughput_saturates_at_11_tasklets():
 
 
 def test_boot_stop_resume_and_a_spin_lock():
-    sim = run("""
-        jnz id, worker
-        boot zero, 1
-        boot zero, 2
-        boot zero, 3
-    wait:
-        lw r0, zero, done
-        jneq r0, 3, wait
-        resume zero, 1            // tasklet 1 stopped at `park`; wake it
-    1:  lw r0, zero, done
-        jneq r0, 4, 1b
-        stop
-    worker:
-        acquire zero, 7, nz, .
-        lw r1, zero, counter
-        add r1, r1, 1
-        sw zero, counter, r1
-        lw r2, zero, done
-        add r2, r2, 1
-        sw zero, done, r2
-        release zero, 7, nz, 2f
-    2:  jneq id, 1, 3f
-        stop true, park
-    park:
-        lw r2, zero, done
-        add r2, r2, 1
-        sw zero, done, r2
-    3:  stop
-        .data
-        .p2align 2
-    counter: .long 0
-    done: .long 0
-    """)
+    sim = run(SPIN_LOCK_PROGRAM)
     assert sim.read(0, "counter", 4) == (3).to_bytes(4, "little")
     assert sim.read(0, "done", 4) == (4).to_bytes(4, "little")
     assert all(t.state.value == "stopped" for t in sim.dpus[0].tasklets)

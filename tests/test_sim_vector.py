@@ -16,11 +16,13 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sim_programs import SPIN_LOCK_PROGRAM
 
-from dpucore import elf, isa, memory
 from dpuasm.assembler import assemble
 from dpuasm.linker import link
+from dpucore import elf, isa, memory
 from dpusim.faults import DpuFault
 from dpusim.program import Program, load_program
 from dpusim.reference import Observer
@@ -337,39 +339,7 @@ def test_single_tasklet_and_saturation():
 
 
 def test_boot_stop_resume_and_a_spin_lock():
-    run_text("""
-        jnz id, worker
-        boot zero, 1
-        boot zero, 2
-        boot zero, 3
-    wait:
-        lw r0, zero, done
-        jneq r0, 3, wait
-        resume zero, 1
-    1:  lw r0, zero, done
-        jneq r0, 4, 1b
-        stop
-    worker:
-        acquire zero, 7, nz, .
-        lw r1, zero, counter
-        add r1, r1, 1
-        sw zero, counter, r1
-        lw r2, zero, done
-        add r2, r2, 1
-        sw zero, done, r2
-        release zero, 7, nz, 2f
-    2:  jneq id, 1, 3f
-        stop true, park
-    park:
-        lw r2, zero, done
-        add r2, r2, 1
-        sw zero, done, r2
-    3:  stop
-        .data
-        .p2align 2
-    counter: .long 0
-    done: .long 0
-    """, nr_dpus=2)
+    run_text(SPIN_LOCK_PROGRAM, nr_dpus=2)
 
 
 LOCK_PROGRAM = """

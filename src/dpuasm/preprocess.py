@@ -63,8 +63,12 @@ def preprocess(text: str, filename: str, include_dirs: list[str] = (),
         pass
     if p.diagnostics:
         raise DiagnosticError(p.diagnostics)
-    # pcpp names the main file by a path relative to the working directory; keep the name the
-    # user gave, as cpp does.
+    return keep_main_file_name(out.getvalue(), filename)
+
+
+def keep_main_file_name(text: str, filename: str) -> str:
+    """pcpp names the main file in its ``#line`` markers by a path relative to the working
+    directory; put back the name the user gave, as cpp does."""
     here = os.path.abspath(filename)
 
     def marker(m: re.Match) -> str:
@@ -72,4 +76,4 @@ def preprocess(text: str, filename: str, include_dirs: list[str] = (),
         same = os.path.abspath(path) == here
         return f'{m.group(1)}"{filename if same else path}"'
 
-    return re.sub(r'^(#line \d+ )"([^"]*)"', marker, out.getvalue(), flags=re.M)
+    return re.sub(r'^(#line \d+ )"([^"]*)"', marker, text, flags=re.M)

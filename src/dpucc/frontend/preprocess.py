@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import types
 
 from pcpp import Preprocessor
 from pcpp import parser as _pcpp_parser
 from ply import lex
 
+from dpuasm.preprocess import keep_main_file_name
 from dpucore.diag import Diagnostic, DiagnosticError
 
 
@@ -156,11 +156,4 @@ def preprocess_c(source: str, filename: str, *, include_dirs=(), defines=(), und
         raise DiagnosticError(p.diagnostics)
     if dependencies is not None:
         dependencies.extend(os.path.normpath(f) for f in p.opened)
-    here = os.path.abspath(filename)
-
-    def marker(m: re.Match) -> str:
-        path = m.group(2)
-        same = os.path.abspath(path) == here
-        return f'{m.group(1)}"{filename if same else path}"'
-
-    return re.sub(r'^(#line \d+ )"([^"]*)"', marker, out.getvalue(), flags=re.MULTILINE)
+    return keep_main_file_name(out.getvalue(), filename)
