@@ -280,10 +280,28 @@ class Driver:
         except rtc.ConfigError as e:
             raise DriverError(f"runtime configuration: {e}") from None
         inputs = [("<bootstrap>", self.assemble(boot, "<bootstrap>", False))] + objects
+        if not self.o.nostdlib:
+            inputs += self.runtime_objects()
         with self.stage("linker", self.o.output or "a.out"):
             result = link(inputs)
         self._warn(result.warnings)
         return elf.write_elf(result.elf)
+
+    def runtime_objects(self) -> list[tuple[str, bytes]]:
+        """The runtime library's objects (only what the program refers to is linked in: the
+        library is an archive)."""
+        from importlib import resources
+
+        from dpuasm.archive import write_archive
+
+        members = []
+        for res in sorted(resources.files("dpucc").joinpath("runtime").iterdir(),
+                          key=lambda r: r.name):
+            if res.name.endswith(".s"):
+                name = f"<runtime>/{res.name}"
+                members.append((res.name[:-2] + ".o",
+                                self.assemble(res.read_text("utf-8"), name, False)))
+        return [("libdpu.a", write_archive(members))] if members else []
 
     # ------------------------------------------------------------------ the whole run
 
