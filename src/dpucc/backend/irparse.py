@@ -1,0 +1,715 @@
+"""A parser for the textual LLVM IR the optimiser prints (the subset a C front end produces).
+
+llvmlite's value API cannot show icmp predicates, GEP source types or initialisers, so the back
+end reads the module's text.  The result is a small object model: :class:`Module` with
+:class:`Global` and :class:`Function`; functions hold :class:`Block` lists of :class:`Inst`.
+
+Operands are tuples: ``('local', name)``, ``('global', name)``, ``('int', value)``,
+``('null',)``, ``('undef',)``, ``('expr', opcode, ...)`` for constant expressions
+(``('expr', 'gep', srctype, base, [(type, index), ...])``, ``('expr', 'cast', op, value, type)``,
+``('expr', 'bin', op, a, b)``).  Types: ``'i1' .. 'i64'``, ``'ptr'``, ``'void'``, ``'float'``…,
+``('array', n, elt)``, ``('struct', (elts...), packed)``, ``('vector', n, elt)``, ``('fn', ret, params, vararg)``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+class ParseError(Exception):
+    pass
+
+
+_TOKEN = re.compile(r'''\s*(
+    c"[^"]*" | "[^"]*" |
+    [%@!](?:"[^"]*"|[-\w.$]+) |
+    \#\d+ |
+    0x[0-9A-Fa-f]+ | -?\d+(?:\.\d+(?:[eE][+-]?\d+)?)? |
+    \.\.\. | [A-Za-z_$.][\w.$]* |
+    [{}\[\]()<>,=*:|]
+)''', re.VERBOSE)
+
+
+def tokenize(line: str) -> list[str]:
+    out = []
+    pos = 0
+    n = len(line)
+    while pos < n:
+        if line[pos].isspace():
+            pos += 1
+            continue
+        if line[pos] == ";":
+            break
+        m = _TOKEN.match(line, pos)
+        if not m:
+            raise ParseError(f"cannot tokenize {line[pos:pos + 20]!r}")
+        out.append(m.group(1))
+        pos = m.end()
+    return out
+
+
+def _unquote(name: str) -> str:
+    if name[1:2] == '"':
+        return name[2:-1]
+    return name[1:]
+
+
+def decode_cstring(tok: str) -> bytes:
+    body = tok[2:-1]
+    out = bytearray()
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 2 < len(body) + 1 and re.match(r"[0-9A-Fa-f]{2}", body[i + 1:i + 3]):
+            out.append(int(body[i + 1:i + 3], 16))
+            i += 3
+        elif ch == "\\" and body[i + 1:i + 2] == "\\":
+            out.append(0x5C)
+            i += 2
+        else:
+            out += ch.encode("utf-8")
+            i += 1
+    return bytes(out)
+
+
+@dataclass
+class Inst:
+    op: str
+    name: str | None = None  # result name (without %)
+    ty: object = None  # result type (or the operated type)
+    args: list = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return f"Inst({self.op} %{self.name} {self.ty} {self.args} {self.extra})"
+
+
+@dataclass
+class Block:
+    name: str
+    insts: list[Inst] = field(default_factory=list)
+
+
+@dataclass
+class Function:
+    name: str
+    ret: object
+    params: list  # [(type, name)]
+    vararg: bool
+    linkage: str
+    section: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    declaration: bool = False
+
+
+@dataclass
+class Global:
+    name: str
+    ty: object
+    init: object  # constant tree or None (external)
+    linkage: str
+    constant: bool
+    addrspace: int = 0
+    section: str | None = None
+    align: int | None = None
+
+
+@dataclass
+class Module:
+    globals: dict[str, Global] = field(default_factory=dict)
+    functions: dict[str, Function] = field(default_factory=dict)
+    types: dict[str, object] = field(default_factory=dict)
+
+
+LINKAGES = {"private", "internal", "external", "weak", "weak_odr", "linkonce", "linkonce_odr",
+            "common", "available_externally", "extern_weak", "appending"}
+_SKIP_WORDS = {"dso_local", "dso_preemptable", "local_unnamed_addr", "unnamed_addr", "hidden",
+               "protected", "default", "thread_local", "externally_initialized", "fastcc", "ccc",
+               "coldcc", "noundef", "nonnull", "signext", "zeroext", "inreg", "noalias",
+               "nocapture", "readonly", "writeonly", "readnone", "returned", "nofree", "noinline",
+               "immarg", "nonlazybind", "dllimport", "dllexport", "tail", "musttail", "notail",
+               "fast", "nnan", "ninf", "nsz", "arcp", "contract", "afn", "reassoc", "volatile",
+               "swiftself", "nest", "allocalign", "allocptr", "noext"}
+_PAREN_ATTRS = {"dereferenceable", "dereferenceable_or_null", "captures", "range", "alignstack",
+                "byval", "sret", "elementtype", "inalloca", "preallocated", "nofpclass",
+                "initializes", "memory", "allockind", "allocsize", "vscale_range", "uwtable",
+                "byref", "dead_on_return", "dead_on_unwind"}
+
+
+class P:
+    """Recursive-descent reader over one token list."""
+
+    def __init__(self, toks: list[str], module: Module):
+        self.t = toks
+        self.i = 0
+        self.m = module
+
+    def peek(self, k: int = 0) -> str | None:
+        j = self.i + k
+        return self.t[j] if j < len(self.t) else None
+
+    def next(self) -> str:
+        if self.i >= len(self.t):
+            raise ParseError("unexpected end of line")
+        tok = self.t[self.i]
+        self.i += 1
+        return tok
+
+    def accept(self, tok: str) -> bool:
+        if self.peek() == tok:
+            self.i += 1
+            return True
+        return False
+
+    def expect(self, tok: str) -> None:
+        got = self.next()
+        if got != tok:
+            raise ParseError(f"expected {tok!r}, got {got!r}")
+
+    def skip_attrs(self) -> None:
+        while True:
+            p = self.peek()
+            if p is None:
+                return
+            if p in _SKIP_WORDS or p.startswith("#"):
+                self.i += 1
+            elif p == "align" and self.peek(1) and self.peek(1)[0].isdigit():
+                self.i += 2
+            elif p in _PAREN_ATTRS and self.peek(1) == "(":
+                self.i += 1
+                self.skip_group()
+            elif p in ("byval", "sret", "inalloca"):
+                self.i += 1
+            else:
+                return
+
+    def skip_group(self) -> None:
+        depth = 0
+        while True:
+            tok = self.next()
+            if tok in ("(", "[", "{", "<"):
+                depth += 1
+            elif tok in (")", "]", "}", ">"):
+                depth -= 1
+                if depth == 0:
+                    return
+
+    # ------------------------------------------------------------------ types
+
+    def type(self):
+        tok = self.next()
+        if tok == "<" and self.peek() == "{":
+            self.next()
+            ty = self.struct_body(packed=True)
+            self.expect(">")
+        elif tok == "{":
+            ty = self.struct_body(packed=False)
+        elif tok == "[":
+            n = int(self.next())
+            self.expect("x")
+            elt = self.type()
+            self.expect("]")
+            ty = ("array", n, elt)
+        elif tok == "<":
+            n = int(self.next())
+            self.expect("x")
+            elt = self.type()
+            self.expect(">")
+            ty = ("vector", n, elt)
+        elif tok.startswith("%"):
+            name = _unquote(tok)
+            ty = ("named", name)
+        elif tok == "ptr":
+            if self.peek() == "addrspace":
+                self.next()
+                self.expect("(")
+                self.next()
+                self.expect(")")
+            ty = "ptr"
+        elif re.fullmatch(r"i\d+|void|half|float|double|fp128|x86_fp80|label|metadata|token|opaque", tok):
+            ty = tok
+        else:
+            raise ParseError(f"unknown type {tok!r}")
+        if self.peek() == "(" and not self._looks_like_call_args():
+            # function type
+            self.next()
+            params, vararg = [], False
+            while not self.accept(")"):
+                if self.accept("..."):
+                    vararg = True
+                else:
+                    params.append(self.type())
+                    self.skip_attrs()
+                self.accept(",")
+            ty = ("fn", ty, tuple(params), vararg)
+        while self.peek() == "*":
+            self.next()
+            ty = "ptr"
+        return ty
+
+    def _looks_like_call_args(self) -> bool:
+        return False
+
+    def struct_body(self, packed: bool):
+        elts = []
+        while not self.accept("}"):
+            elts.append(self.type())
+            self.accept(",")
+        return ("struct", tuple(elts), packed)
+
+    # ------------------------------------------------------------------ values
+
+    def value(self, ty):
+        tok = self.next()
+        if tok.startswith("%"):
+            return ("local", _unquote(tok))
+        if tok.startswith("@"):
+            return ("global", _unquote(tok))
+        if re.fullmatch(r"-?\d+", tok):
+            return ("int", int(tok))
+        if tok.startswith("0x"):
+            return ("fp", tok)
+        if re.fullmatch(r"-?\d+\.\d+(?:[eE][+-]?\d+)?", tok):
+            return ("fp", tok)
+        if tok == "true":
+            return ("int", 1)
+        if tok == "false":
+            return ("int", 0)
+        if tok == "null":
+            return ("null",)
+        if tok in ("undef", "poison"):
+            return ("undef",)
+        if tok == "zeroinitializer":
+            return ("zero",)
+        if tok.startswith('c"'):
+            return ("bytes", decode_cstring(tok))
+        if tok == "[":
+            elts = []
+            while not self.accept("]"):
+                et = self.type()
+                elts.append((et, self.value(et)))
+                self.accept(",")
+            return ("array", elts)
+        if tok == "{" or (tok == "<" and self.peek() == "{"):
+            if tok == "<":
+                self.next()
+            elts = []
+            while not self.accept("}"):
+                et = self.type()
+                elts.append((et, self.value(et)))
+                self.accept(",")
+            if tok == "<":
+                self.expect(">")
+            return ("struct", elts)
+        if tok == "getelementptr":
+            flags = set()
+            while self.peek() in ("inbounds", "nuw", "nusw", "inrange"):
+                f = self.next()
+                flags.add(f)
+                if f == "inrange":
+                    self.skip_group()
+            self.expect("(")
+            src = self.type()
+            self.expect(",")
+            bt = self.type()
+            base = self.value(bt)
+            idx = []
+            while self.accept(","):
+                self.accept("inrange")
+                it = self.type()
+                idx.append((it, self.value(it)))
+            self.expect(")")
+            return ("expr", "gep", src, base, idx)
+        if tok in ("ptrtoint", "inttoptr", "bitcast", "addrspacecast", "trunc", "zext", "sext"):
+            self.expect("(")
+            st = self.type()
+            v = self.value(st)
+            self.expect("to")
+            dt = self.type()
+            self.expect(")")
+            return ("expr", "cast", tok, v, dt, st)
+        if tok in ("add", "sub", "xor", "mul", "shl", "and", "or"):
+            while self.peek() in ("nuw", "nsw"):
+                self.next()
+            self.expect("(")
+            at = self.type()
+            a = self.value(at)
+            self.expect(",")
+            bt = self.type()
+            b = self.value(bt)
+            self.expect(")")
+            return ("expr", "bin", tok, a, b, at)
+        if tok == "blockaddress" or tok == "dso_local_equivalent" or tok == "no_cfi":
+            raise ParseError(f"unsupported constant {tok}")
+        raise ParseError(f"unknown value {tok!r}")
+
+    def typed_value(self):
+        ty = self.type()
+        self.skip_attrs()
+        return ty, self.value(ty)
+
+
+# ---------------------------------------------------------------------------------- module
+
+
+_INT_BIN = {"add", "sub", "mul", "udiv", "sdiv", "urem", "srem", "shl", "lshr", "ashr",
+            "and", "or", "xor"}
+_CASTS = {"trunc", "zext", "sext", "ptrtoint", "inttoptr", "bitcast", "addrspacecast",
+          "fptrunc", "fpext", "fptoui", "fptosi", "uitofp", "sitofp"}
+_FLAGS = {"nuw", "nsw", "exact", "disjoint", "nneg", "samesign", "inbounds", "nusw"}
+
+
+def parse_module(text: str) -> Module:
+    m = Module()
+    lines = text.split("\n")
+    i = 0
+    n = len(lines)
+    # Named types first (they may be used before their definition).
+    for line in lines:
+        s = line.strip()
+        if s.startswith("%") and "= type" in s:
+            toks = tokenize(s)
+            p = P(toks, m)
+            name = _unquote(p.next())
+            p.expect("=")
+            p.expect("type")
+            if p.peek() == "opaque":
+                m.types[name] = ("struct", (), False)
+            else:
+                m.types[name] = p.type()
+    while i < n:
+        s = lines[i].strip()
+        i += 1
+        if not s or s.startswith((";", "!", "attributes", "target", "source_filename",
+                                  "module asm")) or (s.startswith("%") and "= type" in s):
+            continue
+        if s.startswith("@"):
+            _parse_global(tokenize(s), m)
+        elif s.startswith("declare"):
+            f = _parse_header(tokenize(s)[1:], m)
+            f.declaration = True
+            m.functions.setdefault(f.name, f)
+        elif s.startswith("define"):
+            f = _parse_header(tokenize(s)[1:], m)
+            body = []
+            while i < n and lines[i].strip() != "}":
+                body.append(lines[i])
+                i += 1
+            i += 1
+            _parse_body(f, body, m)
+            m.functions[f.name] = f
+        else:
+            raise ParseError(f"unexpected line {s[:60]!r}")
+    return m
+
+
+def _parse_global(toks: list[str], m: Module) -> None:
+    p = P(toks, m)
+    name = _unquote(p.next())
+    p.expect("=")
+    linkage = "external"
+    addrspace = 0
+    while True:
+        tok = p.peek()
+        if tok in LINKAGES:
+            linkage = p.next()
+        elif tok == "addrspace":
+            p.next()
+            p.expect("(")
+            addrspace = int(p.next())
+            p.expect(")")
+        elif tok in _SKIP_WORDS:
+            p.next()
+        elif tok in ("global", "constant"):
+            break
+        elif tok == "alias" or tok == "ifunc":
+            raise ParseError("aliases are not supported")
+        else:
+            p.next()
+    constant = p.next() == "constant"
+    ty = p.type()
+    init = None
+    if p.peek() not in (None, ","):
+        init = p.value(ty)
+    g = Global(name, ty, init, linkage, constant, addrspace)
+    while p.accept(","):
+        tok = p.next()
+        if tok == "section":
+            g.section = p.next()[1:-1]
+        elif tok == "align":
+            g.align = int(p.next())
+        else:
+            break
+    m.globals[name] = g
+
+
+def _parse_header(toks: list[str], m: Module) -> Function:
+    p = P(toks, m)
+    linkage = "external"
+    while p.peek() in LINKAGES or p.peek() in _SKIP_WORDS or p.peek() in _PAREN_ATTRS:
+        tok = p.next()
+        if tok in LINKAGES:
+            linkage = tok
+        elif tok in _PAREN_ATTRS and p.peek() == "(":
+            p.i -= 1
+            p.skip_attrs()
+    ret = p.type()
+    p.skip_attrs()
+    name = _unquote(p.next())
+    p.expect("(")
+    params = []
+    vararg = False
+    k = 0
+    while not p.accept(")"):
+        if p.accept("..."):
+            vararg = True
+            continue
+        ty = p.type()
+        p.skip_attrs()
+        if p.peek() and p.peek().startswith("%"):
+            pname = _unquote(p.next())
+        else:
+            pname = str(k)
+        params.append((ty, pname))
+        k += 1
+        p.accept(",")
+    f = Function(name, ret, params, vararg, linkage)
+    while p.peek() is not None:
+        tok = p.next()
+        if tok == "section":
+            f.section = p.next()[1:-1]
+    return f
+
+
+def _parse_body(f: Function, lines: list[str], m: Module) -> None:
+    block: Block | None = None
+    pending = ""
+    for raw in lines:
+        s = raw.strip()
+        if not s or s.startswith(";"):
+            continue
+        if pending:
+            s = pending + " " + s
+            pending = ""
+        if (s.startswith(("switch", "indirectbr")) or re.match(r"%[-\w.$\"]+ = .*\bswitch\b", s)) \
+                and s.count("[") > s.count("]"):
+            pending = s
+            continue
+        mlab = re.fullmatch(r'("[^"]*"|[-\w.$]+):\s*(?:;.*)?', s)
+        if mlab:
+            lab = mlab.group(1).strip('"')
+            block = Block(lab)
+            f.blocks.append(block)
+            continue
+        if block is None:
+            # the unnamed entry block takes the next number after the unnamed parameters
+            block = Block(str(sum(1 for _, n in f.params if n.isdigit())))
+            f.blocks.append(block)
+        toks = tokenize(s)
+        block.insts.append(_parse_inst(toks, m))
+
+
+def _parse_inst(toks: list[str], m: Module) -> Inst:
+    p = P(toks, m)
+    name = None
+    if toks[0].startswith("%") and len(toks) > 1 and toks[1] == "=":
+        name = _unquote(p.next())
+        p.next()
+    op = p.next()
+    if op in ("tail", "musttail", "notail"):
+        op = p.next()
+    inst = Inst(op, name)
+    flags = set()
+    while p.peek() in _FLAGS:
+        flags.add(p.next())
+    inst.extra["flags"] = flags
+    if op in _INT_BIN:
+        ty = p.type()
+        a = p.value(ty)
+        p.expect(",")
+        b = p.value(ty)
+        inst.ty, inst.args = ty, [a, b]
+    elif op == "icmp":
+        pred = p.next()
+        ty = p.type()
+        a = p.value(ty)
+        p.expect(",")
+        b = p.value(ty)
+        inst.ty, inst.args = "i1", [a, b]
+        inst.extra["pred"] = pred
+        inst.extra["opty"] = ty
+    elif op == "select":
+        _, c = p.typed_value()
+        p.expect(",")
+        ty, a = p.typed_value()
+        p.expect(",")
+        _, b = p.typed_value()
+        inst.ty, inst.args = ty, [c, a, b]
+    elif op == "phi":
+        ty = p.type()
+        inc = []
+        while p.accept("["):
+            v = p.value(ty)
+            p.expect(",")
+            lab = _unquote(p.next())
+            p.expect("]")
+            inc.append((v, lab))
+            if not p.accept(","):
+                break
+        inst.ty, inst.args = ty, inc
+    elif op == "br":
+        if p.peek() == "label":
+            p.next()
+            inst.args = [_unquote(p.next())]
+        else:
+            _, c = p.typed_value()
+            p.expect(",")
+            p.expect("label")
+            t = _unquote(p.next())
+            p.expect(",")
+            p.expect("label")
+            e = _unquote(p.next())
+            inst.args = [c, t, e]
+    elif op == "switch":
+        ty, v = p.typed_value()
+        p.expect(",")
+        p.expect("label")
+        default = _unquote(p.next())
+        p.expect("[")
+        cases = []
+        while not p.accept("]"):
+            ct = p.type()
+            cv = p.value(ct)
+            p.expect(",")
+            p.expect("label")
+            cases.append((cv, _unquote(p.next())))
+        inst.ty, inst.args = ty, [v]
+        inst.extra["default"] = default
+        inst.extra["cases"] = cases
+    elif op == "ret":
+        if p.peek() == "void":
+            inst.ty = "void"
+        else:
+            ty, v = p.typed_value()
+            inst.ty, inst.args = ty, [v]
+    elif op == "call":
+        while p.peek() in ("fast", "nnan", "ninf", "nsz", "arcp", "contract", "afn", "reassoc"):
+            p.next()
+        while p.peek() in ("ccc", "fastcc", "coldcc") or (p.peek() or "").startswith("cc"):
+            p.next()
+        p.skip_attrs()
+        ret = p.type()
+        fnty = None
+        if isinstance(ret, tuple) and ret[0] == "fn":
+            fnty, ret = ret, ret[1]
+        elif p.peek() == "(":
+            # explicit function type: ret (params...)
+            p.next()
+            params, vararg = [], False
+            while not p.accept(")"):
+                if p.accept("..."):
+                    vararg = True
+                else:
+                    params.append(p.type())
+                p.accept(",")
+            fnty = ("fn", ret, tuple(params), vararg)
+        callee = p.value("ptr")
+        p.expect("(")
+        args = []
+        while not p.accept(")"):
+            aty = p.type()
+            p.skip_attrs()
+            if aty == "metadata":
+                # debug intrinsics: skip the operand
+                depth = 0
+                while True:
+                    tok = p.peek()
+                    if tok in ("(", "["):
+                        depth += 1
+                    elif tok in (")", "]"):
+                        if depth == 0:
+                            break
+                        depth -= 1
+                    elif tok == "," and depth == 0:
+                        break
+                    p.next()
+                args.append((aty, ("undef",)))
+            else:
+                args.append((aty, p.value(aty)))
+            p.accept(",")
+        inst.ty, inst.args = ret, args
+        inst.extra["callee"] = callee
+        inst.extra["fnty"] = fnty
+    elif op == "load":
+        p.accept("atomic")
+        p.accept("volatile")
+        ty = p.type()
+        p.expect(",")
+        _, ptr = p.typed_value()
+        inst.ty, inst.args = ty, [ptr]
+        inst.extra["align"] = _trailing_align(p)
+    elif op == "store":
+        p.accept("atomic")
+        p.accept("volatile")
+        ty, v = p.typed_value()
+        p.expect(",")
+        _, ptr = p.typed_value()
+        inst.ty, inst.args = ty, [v, ptr]
+        inst.extra["align"] = _trailing_align(p)
+    elif op == "alloca":
+        p.accept("inalloca")
+        ty = p.type()
+        count = ("int", 1)
+        align = None
+        while p.accept(","):
+            if p.peek() == "align":
+                p.next()
+                align = int(p.next())
+            elif p.peek() == "addrspace":
+                break
+            else:
+                _, count = p.typed_value()
+        inst.ty, inst.args = "ptr", [count]
+        inst.extra["alloc"] = ty
+        inst.extra["align"] = align
+    elif op == "getelementptr":
+        src = p.type()
+        p.expect(",")
+        _, base = p.typed_value()
+        idx = []
+        while p.accept(","):
+            if p.peek() in ("align", None) or (p.peek() or "").startswith("!"):
+                break
+            p.accept("inrange")
+            it = p.type()
+            idx.append((it, p.value(it)))
+        inst.ty, inst.args = "ptr", [base] + [v for _, v in idx]
+        inst.extra["src"] = src
+        inst.extra["idxty"] = [t for t, _ in idx]
+    elif op in _CASTS:
+        st, v = p.typed_value()
+        p.expect("to")
+        dt = p.type()
+        inst.ty, inst.args = dt, [v]
+        inst.extra["from"] = st
+    elif op == "va_arg":
+        _, v = p.typed_value()
+        p.expect(",")
+        inst.ty, inst.args = p.type(), [v]
+    elif op == "freeze":
+        ty, v = p.typed_value()
+        inst.ty, inst.args = ty, [v]
+    elif op == "unreachable":
+        pass
+    else:
+        inst.extra["unsupported"] = True
+    return inst
+
+
+def _trailing_align(p: P):
+    while p.accept(","):
+        if p.peek() == "align":
+            p.next()
+            return int(p.next())
+    return None
