@@ -10,6 +10,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config):
+    """Keep the runtime library's cache out of the user's home during tests."""
+    if "DPUCC_CACHE" not in os.environ:
+        import tempfile
+        os.environ["DPUCC_CACHE"] = os.path.join(tempfile.gettempdir(),
+                                                 f"dpucc-test-cache-{os.getuid()}")
 BIN = Path(sys.executable).parent
 
 

@@ -288,20 +288,31 @@ class Driver:
         return elf.write_elf(result.elf)
 
     def runtime_objects(self) -> list[tuple[str, bytes]]:
-        """The runtime library's objects (only what the program refers to is linked in: the
-        library is an archive)."""
-        from importlib import resources
+        """The runtime library (an archive: only what the program refers to is linked in),
+        built once into the cache (see :mod:`dpucc.runtime_build`)."""
+        from .runtime_build import library_path
 
-        from dpuasm.archive import write_archive
+        def build(name: str, text: str) -> bytes:
+            if name.endswith(".c"):
+                return self.compile_runtime_c(name, text)
+            return self.assemble(text, f"<runtime>/{name}", False)
 
-        members = []
-        for res in sorted(resources.files("dpucc").joinpath("runtime").iterdir(),
-                          key=lambda r: r.name):
-            if res.name.endswith(".s"):
-                name = f"<runtime>/{res.name}"
-                members.append((res.name[:-2] + ".o",
-                                self.assemble(res.read_text("utf-8"), name, False)))
-        return [("libdpu.a", write_archive(members))] if members else []
+        with self.stage("runtime", "libdpu.a"):
+            path = library_path(build)
+        return [(str(path), _read_bytes(str(path)))]
+
+    def compile_runtime_c(self, name: str, text: str) -> bytes:
+        from . import backend
+        from .frontend import compile_c
+        from .optimize import optimize
+
+        where = f"<runtime>/{name}"
+        ir = optimize(compile_c(text, where), 2)
+        try:
+            asm = backend.compile_module(ir, where)
+        except backend.UnsupportedError as e:
+            raise DriverError(f"building the runtime library: {e}") from None
+        return self.assemble(asm, where, False)
 
     # ------------------------------------------------------------------ the whole run
 

@@ -1040,6 +1040,15 @@ class FnGen:
     def l_call(self, ins) -> None:
         callee = self.resolve(ins.extra["callee"])
         args = ins.args
+        if callee[0] == "asm":
+            # Basic inline assembly (no operands): its text goes out as it is.  Operands are
+            # refused until the extended form is implemented.
+            _, text, constraints = callee
+            operands = [c for c in constraints.split(",") if c and not c.startswith("~")]
+            if args or operands or ins.name:
+                raise self.err("inline assembly with operands")
+            self.emit("asm", kind="asm", data={"text": text})
+            return
         if callee[0] == "global" and callee[1].startswith("llvm."):
             return self.intrinsic(ins, callee[1])
         fnty = ins.extra.get("fnty")
@@ -1185,7 +1194,19 @@ class FnGen:
                 self.emit("rol" if base == "fshl" else "ror", R(d, "r", True),
                           R(self.val(a, ty)), R(self.val(c, ty)))
                 return
-            raise self.err(f"intrinsic {name} with a variable shift")
+            # Variable amount n = c mod 32: the `x` shifts give the bits a shift moves out of
+            # a word, 0 when n = 0 (ISA.md), which is what the other operand contributes.
+            x, y = self.val(a, ty), self.val(b, ty)
+            n, t = self.new(), self.new()
+            self.emit("and", R(n, "r", True), R(self.val(c, ty)), 31)
+            if base == "fshl":   # (x << n) | (y >> (32 - n))
+                self.emit("lslx", R(t, "r", True), R(y), R(n))
+                self.emit("lsl", R(d, "r", True), R(x), R(n))
+            else:                # (y >> n) | (x << (32 - n))
+                self.emit("lsrx", R(t, "r", True), R(x), R(n))
+                self.emit("lsr", R(d, "r", True), R(y), R(n))
+            self.emit("or", R(d, "r", True), R(d), R(t))
+            return
         if base in ("fshl", "fshr") and width(ty) == 64:
             a, b, c = (v for _, v in args)
             if not (self.is_const(c) and self.imm(c, ty) is not None):
@@ -2011,6 +2032,9 @@ class FnGen:
         body = self.body
         if mi.kind == "label":
             body.append(f"{mi.ops[0]}:")
+            return
+        if mi.kind == "asm":
+            body.extend(line.strip() for line in mi.data["text"].split("\n") if line.strip())
             return
         if mi.kind == "entry":
             moves = []

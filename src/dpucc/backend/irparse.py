@@ -282,6 +282,14 @@ class P:
             return ("undef",)
         if tok == "zeroinitializer":
             return ("zero",)
+        if tok == "asm":
+            # inline assembly callee: asm [sideeffect] [alignstack] [inteldialect] "text", "constraints"
+            while self.peek() in ("sideeffect", "alignstack", "inteldialect", "unwind"):
+                self.next()
+            text = decode_cstring("c" + self.next()).decode("utf-8", "replace")
+            self.expect(",")
+            constraints = decode_cstring("c" + self.next()).decode("utf-8", "replace")
+            return ("asm", text, constraints)
         if tok.startswith('c"'):
             return ("bytes", decode_cstring(tok))
         if tok == "[":
