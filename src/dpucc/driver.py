@@ -14,6 +14,7 @@ occur in Makefiles, and a generic option parser does not read them that way.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -170,6 +171,13 @@ class _Timer:
         return _Stage()
 
 
+def runtime_include_dir() -> str:
+    """The runtime library's headers (<stdint.h>, <string.h>, <defs.h> …): searched after the
+    user's -I directories, like a compiler's system include directory."""
+    from importlib import resources
+    return str(resources.files("dpucc").joinpath("runtime/include"))
+
+
 def _as_given(path: str) -> str:
     """A header path as gcc writes it in dependency files: relative when below the current
     directory, absolute otherwise."""
@@ -232,7 +240,8 @@ class Driver:
 
         headers: list[str] = []
         with self.stage("preprocessor", path):
-            text = preprocess_c(_read_text(path), path, include_dirs=self.o.include_dirs,
+            text = preprocess_c(_read_text(path), path,
+                                include_dirs=self.o.include_dirs + [runtime_include_dir()],
                                 defines=self._defines(), undefines=self.o.undefines,
                                 std=self.o.std, dependencies=headers)
         return text, [path] + [_as_given(h) for h in headers if h != path]
@@ -307,7 +316,11 @@ class Driver:
         from .optimize import optimize
 
         where = f"<runtime>/{name}"
-        ir = optimize(compile_c(text, where), 2)
+        ir = compile_c(text, where, include_dirs=[runtime_include_dir()])
+        # As gcc's -fno-builtin: the library's own loops must not become calls to memcpy,
+        # strlen … (which would be themselves).
+        ir = re.sub(r"^(define .*\))( [^{]*)?\{$", r'\1\2 "no-builtins" {', ir, flags=re.M)
+        ir = optimize(ir, 2)
         try:
             asm = backend.compile_module(ir, where)
         except backend.UnsupportedError as e:
