@@ -95,3 +95,34 @@ def test_command_line_errors(tool, tmp_path):
     r = tool("dpucc", "-o", "prog", "nomain.s", cwd=tmp_path)
     assert r.returncode == 1 and b"undefined reference to 'main'" in r.stderr
     assert b"Traceback" not in r.stderr
+
+
+def test_print_queries_answer_where_the_runtime_is(tool, tmp_path):
+    r = tool("dpucc", "-print-search-dirs", cwd=tmp_path)
+    assert r.returncode == 0
+    lines = dict(line.split(": ", 1) for line in r.stdout.decode().splitlines())
+    assert set(lines) == {"install", "programs", "libraries", "includes"}
+    r = tool("dpucc", "-print-libgcc-file-name", cwd=tmp_path)
+    path = r.stdout.decode().strip()
+    assert r.returncode == 0 and path.endswith("libdpu.a")
+    from dpuasm.archive import read_archive
+    names = {m.name for m in read_archive(open(path, "rb").read())}
+    assert {"intmath.o", "int64.o", "string.o"} <= names
+    r = tool("dpucc", "-print-file-name=stdint.h", cwd=tmp_path)
+    assert r.stdout.decode().strip().endswith("runtime/include/stdint.h")
+
+
+def test_concurrent_first_builds_of_the_runtime_share_one_archive(tmp_path):
+    """Two Makefile jobs building the library at once must not corrupt the cache."""
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "DPUCC_CACHE": str(tmp_path / "cache")}
+    exe = os.path.join(os.path.dirname(sys.executable), "dpucc")
+    jobs = [subprocess.Popen([exe, "-print-libgcc-file-name"], env=env, stdout=subprocess.PIPE)
+            for _ in range(3)]
+    paths = {job.communicate()[0].decode().strip() for job in jobs}
+    assert all(job.returncode == 0 for job in jobs) and len(paths) == 1
+    from dpuasm.archive import read_archive
+    assert len(read_archive(open(paths.pop(), "rb").read())) >= 4
+    assert not [p for p in (tmp_path / "cache").rglob(".tmp-*")]

@@ -56,6 +56,7 @@ class Options:
     config: str | None = None  # -C (or the file of -xc)
     verbose: bool = False
     nostdlib: bool = False
+    query: str | None = None  # -print-search-dirs, -print-libgcc-file-name, -print-file-name=
 
 
 _WITH_ARGUMENT = {"-o", "-I", "-D", "-U", "-MF", "-MT", "-C", "-xc", "-x"}
@@ -126,6 +127,9 @@ def parse_args(argv: list[str]) -> Options:
             o.verbose = True
         elif a == "-nostdlib":
             o.nostdlib = True
+        elif a in ("-print-search-dirs", "-print-libgcc-file-name") or \
+                a.startswith("-print-file-name="):
+            o.mode, o.query = "query", a
         elif a == "-":
             raise DriverError("reading a source from standard input needs -x; not supported", 2)
         elif a.startswith("-") and len(a) > 1:
@@ -133,7 +137,7 @@ def parse_args(argv: list[str]) -> Options:
         else:
             o.inputs.append(a)
         i += 1
-    if o.mode == "rtstudio":
+    if o.mode in ("rtstudio", "query"):
         return o
     if not o.inputs:
         raise DriverError("no input files", 2)
@@ -341,6 +345,9 @@ class Driver:
         if o.mode == "rtstudio":
             self.write_bootstrap()
             return
+        if o.mode == "query":
+            sys.stdout.write(self.answer(o.query) + "\n")
+            return
         if o.mode == "preprocess":
             for path in o.inputs:
                 if _kind(path) not in ("c", "asm-cpp"):
@@ -373,6 +380,25 @@ class Driver:
                 objects.append((path, data))
         if o.mode == "link":
             write_atomically(o.output or "a.out", self.link(objects), 0o755)
+
+    def answer(self, query: str) -> str:
+        """gcc's -print-… queries: where the runtime library and its headers are."""
+        from .runtime_build import cache_dir
+        if query == "-print-search-dirs":
+            from importlib import resources
+            return (f"install: {resources.files('dpucc')}\n"
+                    f"programs: {os.path.dirname(sys.executable)}\n"
+                    f"libraries: {cache_dir()}\n"
+                    f"includes: {runtime_include_dir()}")
+        library = self.runtime_objects()[0][0]
+        if query == "-print-libgcc-file-name":
+            return library
+        name = query.partition("=")[2]
+        for candidate in (os.path.join(runtime_include_dir(), name),
+                          os.path.join(os.path.dirname(library), name)):
+            if os.path.exists(candidate):
+                return candidate
+        return name  # as gcc does when it does not know the file
 
     def write_bootstrap(self) -> str:
         """-xc: RT Studio's assembly for a configuration file, into ``-o DIR`` (as
