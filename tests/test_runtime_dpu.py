@@ -1,0 +1,96 @@
+"""The DPU services of the runtime library, from C on the simulator: DMA, the cycle counter,
+mutexes shared by tasklets, halt, and the argument checks that fault instead of corrupting."""
+
+from __future__ import annotations
+
+import pytest
+
+from dpusim.faults import DpuFault
+from dpusim.simulator import Simulator
+
+PROGRAM = r"""
+#include <stdint.h>
+#include <mram.h>
+#include <perfcounter.h>
+#include <mutex.h>
+#include <defs.h>
+
+__mram uint64_t mbuf[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+__mram uint64_t mout[8];
+__host uint64_t local[8];
+__host uint32_t counter;
+__host uint32_t cycles;
+__host uint32_t bad_size;
+__host uint32_t do_halt;
+MUTEX_INIT(lock);
+
+int main(void)
+{
+    if (me() == 0) {
+        perfcounter_config(COUNT_CYCLES, 1);
+        mram_read(mbuf, local, sizeof local);
+        for (int i = 0; i < 8; i++)
+            local[i] *= 3;
+        mram_write(local, mout, sizeof local);
+        cycles = perfcounter_get();
+        if (bad_size)
+            mram_read(mbuf, local, bad_size);
+        if (do_halt)
+            halt();
+    }
+    for (int i = 0; i < 50; i++) {
+        mutex_lock(MUTEX_GET(lock));
+        counter++;
+        mutex_unlock(MUTEX_GET(lock));
+    }
+    return 0;
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def program(tmp_path_factory):
+    from dpucc.driver import Driver, parse_args
+    work = tmp_path_factory.mktemp("dpuapi")
+    src = work / "dpuapi.c"
+    src.write_text(PROGRAM)
+    out = work / "dpuapi"
+    Driver(parse_args(["-O2", "-DNR_TASKLETS=8", "-o", str(out), str(src)])).run()
+    return str(out)
+
+
+@pytest.mark.parametrize("engine", ["ref", "vector"])
+def test_dma_counter_and_mutex(program, engine):
+    sim = Simulator(engine=engine)
+    sim.load(program)
+    sim.launch()
+    assert sim.read(0, "counter", 4) == (8 * 50).to_bytes(4, "little")
+    out = sim.read(0, "mout", 64)
+    assert [int.from_bytes(out[8 * i:8 * i + 8], "little") for i in range(8)] == \
+        [3 * (i + 1) for i in range(8)]
+    cycles = int.from_bytes(sim.read(0, "cycles", 4), "little")
+    assert 2 * (77 + 32) < cycles < 20_000  # two 64-byte DMAs and a loop, counted by `time`
+
+
+@pytest.mark.parametrize("size, code", [(12, 3), (4096, 3), (0, None)])
+def test_bad_dma_arguments_fault(program, size, code):
+    sim = Simulator()
+    sim.load(program)
+    sim.write(0, "bad_size", size.to_bytes(4, "little"))
+    if code is None:
+        sim.launch()
+        return
+    with pytest.raises(DpuFault) as exc:
+        sim.launch()
+    assert exc.value.code == code
+
+
+def test_halt_is_fault_4(program, tool, tmp_path):
+    sim = Simulator()
+    sim.load(program)
+    sim.write(0, "do_halt", (1).to_bytes(4, "little"))
+    with pytest.raises(DpuFault) as exc:
+        sim.launch()
+    assert exc.value.code == 4 and exc.value.symbol == "halt"
+    r = tool("dpusim", "--set", "do_halt=1", program)
+    assert r.returncode == 134 and b"fault 4 (halt)" in r.stderr
