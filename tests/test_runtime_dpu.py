@@ -94,3 +94,65 @@ def test_halt_is_fault_4(program, tool, tmp_path):
     assert exc.value.code == 4 and exc.value.symbol == "halt"
     r = tool("dpusim", "--set", "do_halt=1", program)
     assert r.returncode == 134 and b"fault 4 (halt)" in r.stderr
+
+
+LIBC = r"""
+#include <stdlib.h>
+#include <ctype.h>
+#include <assert.h>
+#include <alloc.h>
+#include <stdint.h>
+__host int32_t r[8];
+__host uint32_t request;
+int main(void)
+{
+    r[0] = atoi("  -1234x");
+    r[1] = strtol("0x1F", 0, 0);
+    r[2] = abs(-7);
+    r[3] = toupper('q');
+    char *a = mem_alloc(10), *b = mem_alloc(3);
+    r[4] = b - a;
+    r[5] = ((uintptr_t)a & 7) == 0;
+    r[6] = isspace('\n') && !isdigit('a');
+    assert(request != 1);
+    if (request == 2)
+        mem_alloc(70000);
+    if (request == 3)
+        abort();
+    exit(42);
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def libc_program(tmp_path_factory):
+    from dpucc.driver import Driver, parse_args
+    work = tmp_path_factory.mktemp("libc")
+    src = work / "libc.c"
+    src.write_text(LIBC)
+    out = work / "libc"
+    Driver(parse_args(["-O2", "-o", str(out), str(src)])).run()
+    return str(out)
+
+
+def test_stdlib_ctype_heap_and_exit(libc_program, tool):
+    r = tool("dpusim", "-q", "--dump", "r:28", libc_program)
+    assert r.returncode == 42, r.stderr
+    words = [int.from_bytes(bytes.fromhex("".join(line.split(": ")[1].split())[i:i + 8]),
+                            "little", signed=True)
+             for line in r.stdout.decode().splitlines()[:1] for i in range(0, 32, 8)]
+    assert words == [-1234, 31, 7, ord("Q")]
+    sim = Simulator()
+    sim.load(libc_program)
+    sim.launch()
+    assert sim.read(0, "r", 12, offset=16) == b"\x10\0\0\0\1\0\0\0\1\0\0\0"
+
+
+@pytest.mark.parametrize("request_, code", [(1, 3), (2, 1), (3, 4)])
+def test_assert_heap_full_and_abort_fault(libc_program, request_, code):
+    sim = Simulator()
+    sim.load(libc_program)
+    sim.write(0, "request", request_.to_bytes(4, "little"))
+    with pytest.raises(DpuFault) as exc:
+        sim.launch()
+    assert exc.value.code == code

@@ -1,0 +1,14 @@
+#ifndef _DPU_STDLIB_H
+#define _DPU_STDLIB_H
+#include <stddef.h>
+#define EXIT_SUCCESS 0
+#define EXIT_FAILURE 1
+void exit(int status) __attribute__((noreturn));
+void abort(void) __attribute__((noreturn));
+int abs(int x);
+long labs(long x);
+long long llabs(long long x);
+int atoi(const char *s);
+long atol(const char *s);
+long strtol(const char *s, char **end, int base);
+#endif
