@@ -156,3 +156,38 @@ def test_assert_heap_full_and_abort_fault(libc_program, request_, code):
     with pytest.raises(DpuFault) as exc:
         sim.launch()
     assert exc.value.code == code
+
+
+MAILBOX = r"""
+#include <stdint.h>
+#include <mbox.h>
+#include <mram_ll.h>
+#include <alloc.h>
+#include <defs.h>
+int task(void)
+{
+    uint32_t *req = sys_mbox_recv();
+    uint32_t *cache = dma_alloc(32);
+    mram_ll_read32(me() * 32, cache);
+    uint32_t result[2] = { req[0] + req[1] * me(), cache[1] };
+    return mbox_send(result, sizeof result) + mbox_send(result, 12);  /* 0 + -1 */
+}
+"""
+
+
+def test_seed_mailboxes_and_low_level_mram(tmp_path, tool):
+    (tmp_path / "mb.c").write_text(MAILBOX)
+    (tmp_path / "cfg.txt").write_text("tasklet add 0..3 small task 2\nsysmbox 2\n")
+    assert tool("dpukconfig", "-s", "cfg.txt", "-o", "cfg.json", cwd=tmp_path).returncode == 0
+    r = tool("dpucc", "-O2", "-C", "cfg.json", "-o", "mb", "mb.c", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    sim = Simulator()
+    sim.load(str(tmp_path / "mb"))
+    sim.write(0, "__sys_mbox", (10).to_bytes(4, "little") + (3).to_bytes(4, "little"))
+    sim.write(0, 0x08000000, b"".join(i.to_bytes(4, "little") for i in range(32)))
+    sim.launch()
+    for t in range(4):
+        mbox = sim.read(0, f"__mbox_{t}", 8)
+        assert (int.from_bytes(mbox[:4], "little"), int.from_bytes(mbox[4:], "little")) == \
+            (10 + 3 * t, 8 * t + 1)
+    assert sim.read(0, "__sys_exit_status", 4) == (0xFFFFFFFF).to_bytes(4, "little")

@@ -4,4 +4,6 @@
 #include <stddef.h>
 void *mem_alloc(size_t size);
 void mem_reset(void);
+/* The seed's name: DMA buffers are 8-byte aligned, as every mem_alloc block is. */
+#define dma_alloc(size) mem_alloc(size)
 #endif
