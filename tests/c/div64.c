@@ -8,7 +8,7 @@ int main(void)
             OUT64(a / b);
             OUT64(a % b);
             OUT64((unsigned long long)a / (unsigned long long)b);
-            OUT64(a * b);
+            OUT64((unsigned long long)a * (unsigned long long)b);  /* no signed overflow */
         }
     return 0;
 }

@@ -7,7 +7,7 @@ int main(void)
     OUT(a + b);                 /* promoted to int: 300 */
     OUT((unsigned char)(a + b));
     OUT(c * 3);
-    OUT(s * s);                 /* int overflow avoided: unsigned result */
+    OUT(s * (unsigned)s);       /* unsigned: 65535 * 65535 would overflow int */
     OUT(-1 < 0u);               /* usual arithmetic conversions */
     OUT((signed char)a);
     OUT(~a);

@@ -7,14 +7,13 @@ ABI decisions made here, which the DPU back end follows:
   result is returned through a hidden first parameter (``ptr sret``) pointing at the caller's
   temporary; the function then returns ``void``;
 - variadic functions: every variadic argument is passed on the stack (ISA.md: the stack grows
-  upward).  The callee obtains the address of its first variadic argument with the call
-  ``ptr @llvm.dpu.va_start()`` (an intrinsic the back end lowers: the caller's outgoing
-  argument area).  Variadic arguments are laid out at increasing addresses, each after the
-  default argument promotions, each at an offset aligned to max(4, its alignment) and taking a
-  multiple of 4 bytes (a struct/union travels as the 4-byte pointer to the caller's copy, as
-  for fixed arguments).  ``va_list`` is ``char *``; ``va_arg`` is lowered here: align the
-  pointer, load, advance.  A function calling ``@llvm.dpu.va_start`` is marked ``noinline``,
-  since the intrinsic refers to the variadic arguments of the function it is in;
+  upward).  The callee's ``@llvm.va_start(ptr %ap)`` (lowered by the back end) stores in ``ap``
+  the address just above the first variadic slot in the caller's outgoing argument area.
+  Variadic arguments lie at decreasing addresses, each after the default argument promotions,
+  each taking a multiple of 4 bytes at an address aligned to max(4, its alignment) (a
+  struct/union travels as the 4-byte pointer to the caller's copy, as for fixed arguments).
+  ``va_list`` is ``char *``; ``va_arg`` is lowered here: step the pointer down past the slot,
+  align it down, load.  A function calling ``@llvm.va_start`` is marked ``noinline``;
 - floating point never meets LLVM's float instructions: every operation is a call to the
   libgcc-named routine (``__addsf3``, ``__muldf3``, ``__floatsisf``, ``__fixdfsi``,
   ``__extendsfdf2``, ``__ltdf2``…), since the DPU has no FPU;
@@ -135,6 +134,7 @@ class Base:
         self.fn = None
         self.builder = None
         self.strings = {}
+        self.compound_globals = {}  # id(file-scope CompoundLiteral node) -> (global, type)
         self.counter = 0
         self.runtime = {}
         self.anon_structs = {}

@@ -206,6 +206,8 @@ class DeclMixin:
         if isinstance(init, c_ast.InitList):
             if elem is None:
                 elem = T.INT
+            if len(init.exprs) == 1 and self.is_string_init(T.Array(elem, None), init.exprs[0]):
+                return self.infer_len(init.exprs[0])  # char s[] = {"..."}
             out = []
             n = self.plan_list(T.Array(elem, None), list(init.exprs), [0], 0, out, True)
             return n
@@ -458,6 +460,12 @@ class DeclMixin:
             return None
         if isinstance(node, c_ast.UnaryOp) and node.op == "&":
             return self.const_lvalue(node.expr)
+        if isinstance(node, (c_ast.ArrayRef, c_ast.StructRef)) and \
+                self.static_type(node).is_array:  # an array element or member decays
+            return self.const_lvalue(node)
+        if isinstance(node, c_ast.CompoundLiteral) and self.fn is None:
+            g, t = self.static_compound(node)
+            return (g, 0) if t.is_array else None
         if isinstance(node, c_ast.BinaryOp) and node.op in ("+", "-"):
             lt = self.static_type(node.left)
             if lt.is_ptr or lt.is_array:
@@ -470,7 +478,23 @@ class DeclMixin:
                 return base[0], base[1] + (k if node.op == "+" else -k) * size
         return None
 
+    def static_compound(self, node):
+        """The unnamed object of a compound literal at file scope (static storage duration)."""
+        if id(node) not in self.compound_globals:
+            t = self.ctype(node.type)
+            if t.is_array and t.n is None:
+                t = T.Array(t.elem, self.infer_len(node.init, t.elem))
+            c = self.const_init(t, node.init)
+            g = ir.GlobalVariable(self.module, c.type, self.module.get_unique_name(
+                ".compoundliteral"))
+            g.initializer, g.linkage, g.align = c, "internal", t.align
+            g.global_constant = t.const
+            self.compound_globals[id(node)] = (opq(g), t)
+        return self.compound_globals[id(node)]
+
     def const_lvalue(self, node):
+        if isinstance(node, c_ast.CompoundLiteral) and self.fn is None:
+            return self.static_compound(node)[0], 0
         if isinstance(node, c_ast.ID):
             s = self.lookup(node.name)
             if s is None:

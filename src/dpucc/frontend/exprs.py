@@ -15,6 +15,9 @@ _BUILTIN_INTRINSICS = {
     "__builtin_popcount": ("ctpop", 32), "__builtin_popcountl": ("ctpop", 64),
     "__builtin_popcountll": ("ctpop", 64), "__builtin_bswap16": ("bswap", 16),
     "__builtin_bswap32": ("bswap", 32), "__builtin_bswap64": ("bswap", 64),
+    "__builtin_parity": ("parity", 32), "__builtin_parityl": ("parity", 64),
+    "__builtin_parityll": ("parity", 64), "__builtin_ffs": ("ffs", 32),
+    "__builtin_ffsl": ("ffs", 64), "__builtin_ffsll": ("ffs", 64),
 }
 _FCMP = {"<": ("lt", "<"), "<=": ("le", "<="), ">": ("gt", ">"), ">=": ("ge", ">="),
          "==": ("eq", "=="), "!=": ("ne", "!=")}
@@ -64,6 +67,8 @@ class ExprMixin:
             else:
                 v = b.lshr(raw, ir.Constant(ut, f.bitoff))
                 v = b.and_(v, ir.Constant(ut, (1 << f.bits) - 1))
+            if f.bits < 32:  # all its values fit in int: it promotes to int, even if unsigned
+                return self.convert(V(v, f.type.unqual()), T.INT)
             return V(v, f.type.unqual())
         ld = b.load(lv.addr, typ=lltype(t), align=t.align)
         if t.volatile:
@@ -191,7 +196,7 @@ class ExprMixin:
         if isinstance(node, c_ast.CompoundLiteral):
             t = self.ctype(node.type)
             if t.is_array and t.n is None:
-                t = T.Array(t.elem, self.infer_len(node.init))
+                t = T.Array(t.elem, self.infer_len(node.init, t.elem))
             a = self.alloca(t, "compound")
             self.init_local(a, t, node.init)
             return LV(a, t)
@@ -696,6 +701,13 @@ class ExprMixin:
             if kind in ("ctlz", "cttz"):
                 fn = self.intrinsic(f"llvm.{kind}.i{bits}", it, [it, I1])
                 r = b.call(fn, [v, ir.Constant(I1, 0)])
+            elif kind == "parity":
+                fn = self.intrinsic(f"llvm.ctpop.i{bits}", it, [it])
+                r = b.and_(b.call(fn, [v]), ir.Constant(it, 1))
+            elif kind == "ffs":  # 1 + the index of the lowest set bit; 0 for 0
+                fn = self.intrinsic(f"llvm.cttz.i{bits}", it, [it, I1])
+                r = b.add(b.call(fn, [v, ir.Constant(I1, 0)]), ir.Constant(it, 1))
+                r = b.select(b.icmp_unsigned("==", v, ir.Constant(it, 0)), ir.Constant(it, 0), r)
             else:
                 fn = self.intrinsic(f"llvm.{kind}.i{bits}", it, [it])
                 r = b.call(fn, [v])
@@ -721,11 +733,12 @@ class ExprMixin:
             lv = self.lvalue(args[0])
             if self.fn is None or not self.fn.ftype.variadic:
                 self.err(node, "'va_start' used in function with fixed arguments")
-            fn = self.intrinsic("llvm.dpu.va_start", PTR, [])
-            # the intrinsic means "this function's variadic arguments": inlining would
-            # change its meaning, so a function using it is never inlined
+            # LLVM's own intrinsic, which the optimiser knows: with any other, it would
+            # drop the variadic arguments of calls to a function it sees never reading them
+            fn = self.intrinsic(f"llvm.va_start.p{lv.addr.type.addrspace}", ir.VoidType(),
+                                [lv.addr.type])
             self.fn.fn.attributes.add("noinline")
-            self.store(lv, V(b.call(fn, []), lv.type))
+            b.call(fn, [lv.addr])
             return V(None, T.VOID)
         if name == "__builtin_va_end":
             self.rv(args[0])
@@ -739,17 +752,17 @@ class ExprMixin:
             t = self.ctype(args[1])
             p = self.load(lv).value
             if t.is_struct:  # passed as a pointer to the caller's copy (see codegen)
-                nxt = self.gep(p, 4)
-                self.store(lv, V(nxt, lv.type))
+                p = self.gep(p, -4)
+                self.store(lv, V(p, lv.type))
                 return V(None, t, self.builder.load(p, typ=PTR, align=4))
+            # the slot is below the pointer, aligned down to max(4, alignment); the pointer
+            # then points at it (slots go downward, see the back end's calling convention)
             al = max(4, t.align)
-            if al > 4:  # the pointer is always 4-aligned; 8-aligned types round it up
+            p = self.gep(p, -t.size // 4 * 4)
+            if al > 4:
                 pt = ir.IntType(self.ptr_size * 8)
-                pi = b.ptrtoint(p, pt)
-                pi = b.and_(b.add(pi, ir.Constant(pt, al - 1)), ir.Constant(pt, -al))
-                p = b.inttoptr(pi, PTR)
-            nxt = self.gep(p, -(-t.size // 4) * 4)
-            self.store(lv, V(nxt, lv.type))
+                p = b.inttoptr(b.and_(b.ptrtoint(p, pt), ir.Constant(pt, -al)), PTR)
+            self.store(lv, V(p, lv.type))
             return self.load(LV(p, t))
         if name == "__dpu_asm":
             text = self.string_bytes(args[0].value).decode("latin-1")
