@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 BUILD  := build
 
-.PHONY: run test venv clean
+.PHONY: run example test venv clean
 
 venv: $(STAMP)
 
@@ -14,9 +14,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(STAMP)
 
-# The main job, until the character-counting sample exists: the example program of ISA.md,
-# assembled, linked, disassembled with its source lines, and run on a simulated DPU.
+# The main job: the seed's character counter (samples/charcount), configured with dpukconfig,
+# compiled with dpucc, run on 4 simulated DPUs x 16 tasklets over this README.
 run: $(STAMP)
+	$(MAKE) -C samples/charcount BIN=$(abspath $(BIN))
+	$(BIN)/python samples/charcount/run.py --dpus 4 --char e README.md
+
+# The ISA.md example, assembled, linked, disassembled with its source lines and run.
+example: $(STAMP)
 	mkdir -p $(BUILD)
 	$(BIN)/dpuasm -g -o $(BUILD)/hello.o examples/hello.s
 	$(BIN)/dpuld -o $(BUILD)/hello -Map $(BUILD)/hello.map $(BUILD)/hello.o
@@ -27,4 +32,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2
 
 clean:
-	rm -rf $(BUILD) $(VENV)
+	rm -rf $(BUILD) $(VENV) samples/charcount/build

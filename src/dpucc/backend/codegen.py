@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from dpucore import isa
 from dpucore.isa import parse_register
 
 from . import irparse
@@ -1051,6 +1052,9 @@ class FnGen:
             return
         if callee[0] == "global" and callee[1].startswith("llvm."):
             return self.intrinsic(ins, callee[1])
+        if callee[0] == "global" and callee[1].startswith("__builtin_") and \
+                callee[1][len("__builtin_"):] in isa.FORM_BY_ID:
+            return self.isa_builtin(ins, isa.FORM_BY_ID[callee[1][len("__builtin_"):]])
         fnty = ins.extra.get("fnty")
         nfixed = None
         if callee[0] == "global" and callee[1] in self.mod.functions:
@@ -1080,6 +1084,33 @@ class FnGen:
             self.call_common(None, self.val(callee, "ptr"), argvs, tys, nfixed, dst)
         if dst is not None and width(ins.ty) < 32:
             self.mask(dst, ins.ty)
+
+    def isa_builtin(self, ins, form) -> None:
+        """A ``__builtin_<form_id>`` call from the front end: the instruction itself, its
+        operands taken from the ISA table (destination, then the call's arguments in order)."""
+        args = iter(ins.args)
+        d = self.vmap.get(ins.name) if ins.name else None
+        ops = []
+        for op in form.operands:
+            if op.kind == "zero":
+                ops.append("zero")
+            elif op.role in ("rc", "sc", "dc"):
+                if d is None:
+                    d = self.new(op.kind == "dreg")
+                ops.append(R(d, "d" if op.kind == "dreg" else "r", True))
+            elif op.kind in ("reg", "kreg", "sreg", "dreg"):
+                ty, v = next(args)
+                ops.append(R(self.val(v, ty), "d" if op.kind == "dreg" else "r"))
+            elif op.kind == "cond":
+                _, v = next(args)
+                ops.append(isa.CONDITIONS[self.imm(v, "i32")])
+            else:
+                ty, v = next(args)
+                value = self.imm(v, ty)
+                if value is None:
+                    raise self.err(f"non-constant operand of {form.id}")
+                ops.append(value)
+        self.emit(form.mnemonic, *ops)
 
     def intrinsic(self, ins, name: str) -> None:
         if name.startswith(IGNORED_INTRINSICS):

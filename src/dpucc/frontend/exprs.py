@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dpucore import isa
+
 from llvmlite import ir
 from pycparser import c_ast
 
@@ -612,6 +614,68 @@ class ExprMixin:
         phi.add_incoming(fc.value, fend)
         return V(phi, t)
 
+    # ------------------------------------------------------------------ DPU instructions
+    def isa_builtin(self, node, name, form, args):
+        """``__builtin_<form_id>(dest, sources…)``: one DPU instruction (RUNTIME_API.md).
+
+        The destination, when the form has one, is the first argument and must be an lvalue
+        (the seed writes ``__builtin_cmpb4_rrr(j, a, b)``); register operands are expressions,
+        immediates constant expressions, conditions string literals (``"nz"``).  The call goes
+        to a function named like the builtin, which the back end emits as the instruction.
+        """
+        if form.has_pc or any(op.kind == "endian" for op in form.operands):
+            self.err(node, f"'{name}' has a branch target or an endianness operand; "
+                           "use inline assembly for it")
+        ops = [op for op in form.operands if op.kind != "zero"]
+        dest = ops[0] if ops and ops[0].role in ("rc", "dc", "sc") else None
+        if len(args) != len(ops):
+            many = "many" if len(args) > len(ops) else "few"
+            self.err(node, f"too {many} arguments to function '{name}' "
+                           f"(expected {len(ops)}: {form.signature})")
+        values, types = [], []
+        for op, arg in zip(ops, args):
+            if op is dest:
+                continue
+            if op.kind in ("reg", "kreg", "sreg"):
+                values.append(self.convert(self.scalar(arg), T.UINT).value)
+                types.append(I32)
+            elif op.kind == "dreg":
+                values.append(self.convert(self.scalar(arg), T.ULLONG).value)
+                types.append(I64)
+            elif op.kind == "cond":
+                if not (isinstance(arg, c_ast.Constant) and arg.type == "string"):
+                    self.err(arg, f"the condition of '{name}' must be a string literal "
+                                  f"such as \"{op.conditions[0]}\"")
+                code = isa.parse_condition(arg.value.strip('"'))
+                if code is None or isa.CONDITIONS[code] not in op.conditions:
+                    self.err(arg, f"condition {arg.value} is not allowed here; expected one "
+                                  f"of: {' '.join(op.conditions)}")
+                values.append(ir.Constant(I32, code))
+                types.append(I32)
+            else:
+                value = self.const_eval(arg)
+                if value is None:
+                    self.err(arg, f"argument {op.role} of '{name}' must be a constant")
+                if not op.lo <= value <= op.hi:
+                    self.err(arg, f"argument {op.role} of '{name}' is out of range "
+                                  f"{op.lo}..{op.hi}")
+                values.append(ir.Constant(I32, value & 0xFFFFFFFF))
+                types.append(I32)
+        if dest is None:
+            result_t = ir.VoidType()
+        else:
+            result_t = I64 if dest.kind == "dreg" else I32
+        fn = self.module.globals.get(name)
+        if fn is None:
+            fn = ir.Function(self.module, ir.FunctionType(result_t, types), name)
+        r = self.builder.call(fn, values)
+        if dest is None:
+            return V(None, T.VOID)
+        ctype = T.ULLONG if dest.kind == "dreg" else T.UINT
+        lv = self.lvalue(args[0])
+        self.store(lv, self.convert(V(r, ctype), lv.type))
+        return V(None, T.VOID)
+
     # ------------------------------------------------------------------ calls
     def call(self, node):
         b = self.builder
@@ -694,6 +758,9 @@ class ExprMixin:
 
     def builtin(self, node, name, args):
         b = self.builder
+        form = isa.FORM_BY_ID.get(name[len("__builtin_"):])
+        if form is not None:
+            return self.isa_builtin(node, name, form, args)
         if name in _BUILTIN_INTRINSICS:
             kind, bits = _BUILTIN_INTRINSICS[name]
             it = ir.IntType(bits)
