@@ -1,5 +1,6 @@
 """Self-checking C programs (tests/c/*.c): gcc on the host gives the expected values, dpucc at
--O0 and -O2 on dpusim must give the same, exactly."""
+-O0 and -O2 on dpusim must give the same, exactly — on both engines, which must also agree on
+cycles and instructions."""
 
 from __future__ import annotations
 
@@ -31,16 +32,22 @@ def gcc_outputs(tmp_path_factory) -> dict[str, list[int]]:
 
 
 def run_on_dpu(tool, tmp_path: Path, name: str, opt: str) -> list[int]:
+    """The values the program records, on both engines, which must agree to the cycle."""
     exe = tmp_path / f"{name}{opt}.elf"
     r = tool("dpucc", opt, f"-I{C_DIR}", "-o", str(exe), str(C_DIR / name))
     assert r.returncode == 0, r.stderr.decode()
-    sim = Simulator()
-    sim.load(str(exe))
-    sim.launch(max_cycles=50_000_000)
-    n = int.from_bytes(sim.read(0, "__nresults", 4), "little")
-    assert n <= 1024, f"{name} records {n} values; check.h keeps 1024"
-    data = sim.read(0, "__results", 4 * n)
-    return [int.from_bytes(data[4 * i:4 * i + 4], "little") for i in range(n)]
+    outcomes = []
+    for engine in ("ref", "vector"):
+        sim = Simulator(engine=engine)
+        sim.load(str(exe))
+        sim.launch(max_cycles=50_000_000)
+        n = int.from_bytes(sim.read(0, "__nresults", 4), "little")
+        assert n <= 1024, f"{name} records {n} values; check.h keeps 1024"
+        data = sim.read(0, "__results", 4 * n)
+        values = [int.from_bytes(data[4 * i:4 * i + 4], "little") for i in range(n)]
+        outcomes.append((values, sim.dpus[0].cycle, sim.dpus[0].instructions))
+    assert outcomes[0] == outcomes[1], "the engines disagree"
+    return outcomes[0][0]
 
 
 @pytest.mark.parametrize("opt", ["-O0", "-O2"])
