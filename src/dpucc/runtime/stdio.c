@@ -49,6 +49,18 @@ static void put_string(const char *s)
         bytes[used++] = 0;
 }
 
+/* A width or precision: `*` takes an int argument; digits take none. */
+static const char *width_or_precision(const char *f, va_list *ap)
+{
+    if (*f == '*') {
+        put4((uint32_t)va_arg(*ap, int));
+        return f + 1;
+    }
+    while (*f >= '0' && *f <= '9')
+        f++;
+    return f;
+}
+
 /* Walks the directives as the host will (docs/log-format.md, "Directives") and records the
  * argument each one consumes. */
 static void record_arguments(const char *f, va_list *ap)
@@ -59,23 +71,9 @@ static void record_arguments(const char *f, va_list *ap)
         while (*f == '-' || *f == '+' || *f == ' ' || *f == '#' || *f == '0' || *f == '\'' ||
                *f == 'I')
             f++;
-        if (*f == '*') {
-            put4((uint32_t)va_arg(*ap, int));
-            f++;
-        } else {
-            while (*f >= '0' && *f <= '9')
-                f++;
-        }
-        if (*f == '.') {
-            f++;
-            if (*f == '*') {
-                put4((uint32_t)va_arg(*ap, int));
-                f++;
-            } else {
-                while (*f >= '0' && *f <= '9')
-                    f++;
-            }
-        }
+        f = width_or_precision(f, ap);
+        if (*f == '.')
+            f = width_or_precision(f + 1, ap);
         int wide = 0;
         if (*f == 'h') {
             f += f[1] == 'h' ? 2 : 1;
