@@ -191,3 +191,50 @@ def test_seed_mailboxes_and_low_level_mram(tmp_path, tool):
         assert (int.from_bytes(mbox[:4], "little"), int.from_bytes(mbox[4:], "little")) == \
             (10 + 3 * t, 8 * t + 1)
     assert sim.read(0, "__sys_exit_status", 4) == (0xFFFFFFFF).to_bytes(4, "little")
+
+
+MRAM_POINTERS = r"""
+#include <stdint.h>
+__mram uint32_t table[16] = { 1, 2, 3, 4, 5 };
+__mram uint64_t big[2];
+__mram uint8_t bytes[8];
+__mram_noinit uint16_t halves[4];
+__host uint32_t result[5];
+int main(void)
+{
+    __mram_ptr uint32_t *p = table;
+    uint32_t s = 0;
+    for (int i = 0; i < 16; i++) {
+        p[i] = p[i] * 10 + i;
+        s += p[i];
+    }
+    big[1] = 0x123456789abcdefULL;
+    bytes[3] = 0xAB;
+    halves[2] = 0xBEEF;
+    result[0] = s;
+    result[1] = (uint32_t)(big[1] >> 32);
+    result[2] = bytes[3] + bytes[2];
+    result[3] = table[4];
+    result[4] = halves[2];
+    return 0;
+}
+"""
+
+
+@pytest.mark.parametrize("opt", ["-O0", "-O2"])
+def test_loads_and_stores_through_mram_pointers_use_dma(tmp_path, tool, opt):
+    (tmp_path / "m.c").write_text(MRAM_POINTERS)
+    r = tool("dpucc", opt, "-o", "m", "m.c", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    sim = Simulator()
+    sim.load(str(tmp_path / "m"))
+    sim.launch()
+    table = [1, 2, 3, 4, 5] + [0] * 11
+    total = 0
+    for i in range(16):
+        table[i] = table[i] * 10 + i
+        total += table[i]
+    out = sim.read(0, "result", 20)
+    assert [int.from_bytes(out[i:i + 4], "little") for i in range(0, 20, 4)] == \
+        [total, 0x01234567, 0xAB, table[4], 0xBEEF]
+    assert sim.read(0, "table", 8) == (10).to_bytes(4, "little") + (21).to_bytes(4, "little")

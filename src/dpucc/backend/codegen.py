@@ -555,8 +555,9 @@ class FnGen:
                     continue
                 me = ("local", ins.name)
                 us = self.uses.get(ins.name, [])
-                if us and all(u.op == "load" or (u.op == "store" and self.resolve(u.args[1]) == me
-                                                 and self.resolve(u.args[0]) != me) for _, u in us):
+                if us and all(not u.extra.get("mram") and (
+                        u.op == "load" or (u.op == "store" and self.resolve(u.args[1]) == me
+                                           and self.resolve(u.args[0]) != me)) for _, u in us):
                     self.fused.add(ins.name)
                     self.gepfold[ins.name] = const
         self.coalesce()
@@ -1670,7 +1671,26 @@ class FnGen:
             self.emit("lsr", R(t, "r", True), X, 8 * k)
             self.emit(mn[piece], base, _add_off(off, k), R(t))
 
+    def mram_access(self, ins) -> None:
+        """A load or store through a ``__mram_ptr`` (address space 255): MRAM is reachable only
+        by DMA, so the runtime moves the value through a small WRAM buffer."""
+        w = width(ins.ty)
+        if w not in (1, 8, 16, 32, 64):
+            raise self.err(f"MRAM access of {ins.ty}")
+        size = 64 if w == 64 else max(w, 8)
+        if ins.op == "load":
+            d = self.vmap[ins.name]
+            self.rt_call(f"__mram_load{size}", [(self.val(ins.args[0], "ptr"), False)], d)
+            if w == 1:
+                self.mask(d, ins.ty)
+        else:
+            v, p = ins.args
+            self.rt_call(f"__mram_store{size}", [(self.val(p, "ptr"), False),
+                                                 (self.val(v, ins.ty), w == 64)], None)
+
     def l_load(self, ins) -> None:
+        if ins.extra.get("mram"):
+            return self.mram_access(ins)
         ty = ins.ty
         d = self.vmap[ins.name]
         base, off = self.address(ins.args[0])
@@ -1690,6 +1710,8 @@ class FnGen:
             self.mask(d, ty)
 
     def l_store(self, ins) -> None:
+        if ins.extra.get("mram"):
+            return self.mram_access(ins)
         v, p = ins.args
         ty = ins.ty
         w = width(ty)

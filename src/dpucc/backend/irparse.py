@@ -221,10 +221,11 @@ class P:
             name = _unquote(tok)
             ty = ("named", name)
         elif tok == "ptr":
+            self.last_addrspace = 0
             if self.peek() == "addrspace":
                 self.next()
                 self.expect("(")
-                self.next()
+                self.last_addrspace = int(self.next())
                 self.expect(")")
             ty = "ptr"
         elif re.fullmatch(r"i\d+|void|half|float|double|fp128|x86_fp80|label|metadata|token|opaque", tok):
@@ -655,6 +656,7 @@ def _parse_inst(toks: list[str], m: Module) -> Inst:
         ty = p.type()
         p.expect(",")
         _, ptr = p.typed_value()
+        inst.extra["mram"] = getattr(p, "last_addrspace", 0) == 255
         inst.ty, inst.args = ty, [ptr]
         inst.extra["align"] = _trailing_align(p)
     elif op == "store":
@@ -663,6 +665,7 @@ def _parse_inst(toks: list[str], m: Module) -> Inst:
         ty, v = p.typed_value()
         p.expect(",")
         _, ptr = p.typed_value()
+        inst.extra["mram"] = getattr(p, "last_addrspace", 0) == 255
         inst.ty, inst.args = ty, [v, ptr]
         inst.extra["align"] = _trailing_align(p)
     elif op == "alloca":
