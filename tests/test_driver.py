@@ -126,3 +126,18 @@ def test_concurrent_first_builds_of_the_runtime_share_one_archive(tmp_path):
     from dpuasm.archive import read_archive
     assert len(read_archive(open(paths.pop(), "rb").read())) >= 4
     assert not [p for p in (tmp_path / "cache").rglob(".tmp-*")]
+
+
+def test_wall_warns_about_unused_variables(tool, tmp_path):
+    (tmp_path / "w.c").write_text("int main(void)\n{\n    int spare;\n    int used = 3;\n"
+                                  "    return used;\n}\n")
+    r = tool("dpucc", "-Wall", "-c", "w.c", cwd=tmp_path)
+    err = r.stderr.decode()
+    assert r.returncode == 0
+    assert "w.c:3:9: warning: unused variable 'spare' [-Wunused-variable]" in err
+    assert "used'" not in err.replace("'spare'", "")
+    assert tool("dpucc", "-c", "w.c", cwd=tmp_path).stderr == b""  # only with -Wall
+    r = tool("dpucc", "-Wall", "-Werror", "-c", "w.c", "-o", "x.o", cwd=tmp_path)
+    assert r.returncode == 1 and r.stderr.decode().count("unused variable") == 1
+    assert not (tmp_path / "x.o").exists()
+    assert tool("dpucc", "-Wall", "-w", "-c", "w.c", cwd=tmp_path).stderr == b""

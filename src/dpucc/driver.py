@@ -224,11 +224,10 @@ class Driver:
         text, deps = self.preprocess(path)
         warnings: list[Diagnostic] = []
         with self.stage("front end", path):
-            try:
-                ir = compile_preprocessed(text, path, diagnostics=warnings,
-                                          werror=self.o.werror)
-            finally:
-                self._warn(warnings)
+            # An error carries the warnings before it; only a success reports them here.
+            ir = compile_preprocessed(text, path, diagnostics=warnings,
+                                      werror=self.o.werror, wall=self.o.warnings_all)
+        self._warn(warnings)
         with self.stage("optimizer", f"-O{self.o.opt_level}"):
             ir = optimize(ir, self.o.opt_level)
         with self.stage("back end", path):

@@ -160,10 +160,10 @@ def compile_c(source: str, filename: str, *, include_dirs=(), defines=(), undefi
 
 
 def compile_preprocessed(text: str, filename: str, *, diagnostics=None, werror=False,
-                         _host_test=False) -> str:
+                         wall=False, _host_test=False) -> str:
     ast, lm, attrs, module_asm = parse_c(text, filename)
     typeofs = attrs.pop("typeofs", [])
-    cg = Compiler(lm, filename, attrs, ptr_size=8 if _host_test else 4)
+    cg = Compiler(lm, filename, attrs, ptr_size=8 if _host_test else 4, wall=wall)
     cg.typeofs = typeofs
     cg.make_parser = _Parser
     if not _host_test:

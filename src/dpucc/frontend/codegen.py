@@ -63,6 +63,8 @@ class _Sym:
         self.storage = storage
         self.node = node
         self.defined = False
+        self.used = False  # referenced by name (-Wunused-variable)
+        self.local = False  # a block-scope automatic variable
 
 
 class V:
@@ -158,6 +160,7 @@ class Base:
     def lookup(self, name):
         for s in reversed(self.scopes):
             if name in s:
+                s[name].used = True
                 return s[name]
         return None
 
@@ -172,6 +175,10 @@ class Base:
         self.tags.append({})
 
     def pop(self):
+        if self.wall:
+            for name, sym in self.scopes[-1].items():
+                if sym is not None and sym.local and not sym.used and not name.startswith("__"):
+                    self.warn(sym.node, f"unused variable '{name}' [-Wunused-variable]")
         self.scopes.pop()
         self.tags.pop()
 

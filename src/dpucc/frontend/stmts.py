@@ -241,6 +241,8 @@ class StmtMixin:
         for n, args in self.attrs.get(id(node), ()):
             if n == "aligned":
                 a.align = max(a.align, self.const_text(args[0]) if args else 8)
-        self.scopes[-1][node.name] = _Sym("var", t, a, None, node)
+        sym = _Sym("var", t, a, None, node)
+        sym.local = True
+        self.scopes[-1][node.name] = sym
         if node.init is not None:
             self.init_local(a, t, node.init)
