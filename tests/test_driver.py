@@ -141,3 +141,11 @@ def test_wall_warns_about_unused_variables(tool, tmp_path):
     assert r.returncode == 1 and r.stderr.decode().count("unused variable") == 1
     assert not (tmp_path / "x.o").exists()
     assert tool("dpucc", "-Wall", "-w", "-c", "w.c", cwd=tmp_path).stderr == b""
+
+
+def test_pragma_unroll_is_accepted(tool, tmp_path):
+    (tmp_path / "p.c").write_text("int f(int *a)\n{\n    int s = 0;\n#pragma unroll\n"
+                                  "    for (int i = 0; i < 8; i++)\n        s += a[i];\n"
+                                  "    return s;\n}\n")
+    r = tool("dpucc", "-Wall", "-O2", "-c", "p.c", cwd=tmp_path)
+    assert r.returncode == 0 and r.stderr == b""
