@@ -216,51 +216,6 @@ define i64 @__moddi3(i64 %a, i64 %b) {
   %r = select i1 %na, i64 %m0, i64 %m
   ret i64 %r
 }
-define i64 @__ashldi3(i64 %a, i32 %n) {
-entry:
-  %z = icmp eq i32 %n, 0
-  br i1 %z, label %done, label %loop
-loop:
-  %x = phi i64 [%a, %entry], [%x1, %loop]
-  %k = phi i32 [%n, %entry], [%k1, %loop]
-  %x1 = shl i64 %x, 1
-  %k1 = add i32 %k, -1
-  %c = icmp ne i32 %k1, 0
-  br i1 %c, label %loop, label %done
-done:
-  %r = phi i64 [%a, %entry], [%x1, %loop]
-  ret i64 %r
-}
-define i64 @__lshrdi3(i64 %a, i32 %n) {
-entry:
-  %z = icmp eq i32 %n, 0
-  br i1 %z, label %done, label %loop
-loop:
-  %x = phi i64 [%a, %entry], [%x1, %loop]
-  %k = phi i32 [%n, %entry], [%k1, %loop]
-  %x1 = lshr i64 %x, 1
-  %k1 = add i32 %k, -1
-  %c = icmp ne i32 %k1, 0
-  br i1 %c, label %loop, label %done
-done:
-  %r = phi i64 [%a, %entry], [%x1, %loop]
-  ret i64 %r
-}
-define i64 @__ashrdi3(i64 %a, i32 %n) {
-entry:
-  %z = icmp eq i32 %n, 0
-  br i1 %z, label %done, label %loop
-loop:
-  %x = phi i64 [%a, %entry], [%x1, %loop]
-  %k = phi i32 [%n, %entry], [%k1, %loop]
-  %x1 = ashr i64 %x, 1
-  %k1 = add i32 %k, -1
-  %c = icmp ne i32 %k1, 0
-  br i1 %c, label %loop, label %done
-done:
-  %r = phi i64 [%a, %entry], [%x1, %loop]
-  ret i64 %r
-}
 """
 
 
@@ -271,6 +226,24 @@ def runtime_objects() -> tuple:
     return (("rt.o", elf.write_elf(assemble(RUNTIME_ASM, "rt.s"))),
             ("rt64.o", elf.write_elf(assemble(asm, "rt64.s"))))
 
+
+# 64-bit shifts by a variable amount, one bit per iteration: the same loop for each operation.
+RUNTIME_IR += "".join(f"""define i64 @{name}(i64 %a, i32 %n) {{
+entry:
+  %z = icmp eq i32 %n, 0
+  br i1 %z, label %done, label %loop
+loop:
+  %x = phi i64 [%a, %entry], [%x1, %loop]
+  %k = phi i32 [%n, %entry], [%k1, %loop]
+  %x1 = {op} i64 %x, 1
+  %k1 = add i32 %k, -1
+  %c = icmp ne i32 %k1, 0
+  br i1 %c, label %loop, label %done
+done:
+  %r = phi i64 [%a, %entry], [%x1, %loop]
+  ret i64 %r
+}}
+""" for name, op in (("__ashldi3", "shl"), ("__lshrdi3", "lshr"), ("__ashrdi3", "ashr")))
 
 BOOT = """
 .section .text.__bootstrap,"ax",@progbits
