@@ -1167,6 +1167,84 @@ define i64 @f(i64 %a, i64 %b) {
 }
 """)
 
+program("floatbits", "f", ["i64", "i32"], "i64")("""
+@tab = private constant [3 x double] [double 1.5, double -0.0, double 0x7FF0000000000000]
+@ftab = private constant [2 x float] [float 0x3FB99999A0000000, float -2.5]
+define i64 @f(i64 %a, i32 %b) {
+entry:
+  %d = bitcast i64 %a to double
+  %fb = bitcast i32 %b to float
+  %abs = call double @llvm.fabs.f64(double %d)
+  %cs = call double @llvm.copysign.f64(double %abs, double 0xBFF0000000000000)
+  %fa = call float @llvm.fabs.f32(float %fb)
+  %fcs = call float @llvm.copysign.f32(float %fa, float %fb)
+  %i = urem i32 %b, 3
+  %p = getelementptr [3 x double], ptr @tab, i32 0, i32 %i
+  %t = load double, ptr %p
+  %j = lshr i32 %b, 31
+  %q = getelementptr [2 x float], ptr @ftab, i32 0, i32 %j
+  %ft = load float, ptr %q
+  %c = icmp ugt i32 %b, 100
+  br i1 %c, label %big, label %join
+big:
+  br label %join
+join:
+  %s = phi double [ %cs, %big ], [ %t, %entry ]
+  %slot = alloca double
+  store volatile double %s, ptr %slot
+  %l = load i64, ptr %slot
+  %fi = bitcast float %fcs to i32
+  %fti = bitcast float %ft to i32
+  %x = xor i32 %fi, %fti
+  %xz = zext i32 %x to i64
+  %sh = shl i64 %xz, 7
+  %r = xor i64 %l, %sh
+  ret i64 %r
+}
+declare double @llvm.fabs.f64(double)
+declare double @llvm.copysign.f64(double, double)
+declare float @llvm.fabs.f32(float)
+declare float @llvm.copysign.f32(float, float)
+""")
+
+program("fcmpconst", "f", ["i64", "i32"], "i32")("""
+define i32 @f(i64 %a, i32 %b) {
+  %d = bitcast i64 %a to double
+  %x = bitcast i32 %b to float
+  %c1 = fcmp uno double %d, 0.0
+  %c2 = fcmp ord float %x, 0.0
+  %c3 = fcmp oeq double %d, 0x7FF0000000000000
+  %c4 = fcmp une float %x, 1.5
+  %c5 = fcmp oeq double %d, 0.0
+  %c6 = fcmp une float 0.0, %x
+  %c7 = fcmp true float %x, %x
+  %c8 = fcmp false double %d, %d
+  %z1 = zext i1 %c1 to i32
+  %z2 = zext i1 %c2 to i32
+  %z3 = zext i1 %c3 to i32
+  %z4 = zext i1 %c4 to i32
+  %z5 = zext i1 %c5 to i32
+  %z6 = zext i1 %c6 to i32
+  %z7 = zext i1 %c7 to i32
+  %z8 = zext i1 %c8 to i32
+  %s2 = shl i32 %z2, 1
+  %s3 = shl i32 %z3, 2
+  %s4 = shl i32 %z4, 3
+  %s5 = shl i32 %z5, 4
+  %s6 = shl i32 %z6, 5
+  %s7 = shl i32 %z7, 6
+  %s8 = shl i32 %z8, 7
+  %o2 = or i32 %z1, %s2
+  %o3 = or i32 %o2, %s3
+  %o4 = or i32 %o3, %s4
+  %o5 = or i32 %o4, %s5
+  %o6 = or i32 %o5, %s6
+  %o7 = or i32 %o6, %s7
+  %o8 = or i32 %o7, %s8
+  ret i32 %o8
+}
+""")
+
 VARARGS_ASM = """
 .section .text.sumv,"ax",@progbits
 .globl sumv
@@ -1216,6 +1294,69 @@ def test_two_i64_arguments(name, level):
     def check(a, b):
         prog.check(a, b)
     check()
+
+
+@pytest.mark.parametrize("level", [0, 2])
+def test_float_values_are_their_bits(level):
+    """float/double values (no FPU: held as i32/i64), their constants, loads, stores, phis,
+    and the sign intrinsics lowered to bit operations, against the host's FPU."""
+    prog = compiled("floatbits", level)
+
+    @settings(max_examples=30, deadline=None, derandomize=True)
+    @given(a=interesting64, b=interesting32)
+    def check(a, b):
+        prog.check(a, b)
+    check()
+
+
+@pytest.mark.parametrize("level", [0, 2])
+def test_fcmp_against_constants_compares_bits(level):
+    """The optimiser makes fcmp of our isnan/isinf bit tests: exact integer compares."""
+    prog = compiled("fcmpconst", level)
+    assert "call" not in prog.asm
+    specials64 = [0, 1 << 63, 0x7FF0000000000000, 0xFFF0000000000000, 0x7FF8000000000001,
+                  0xFFF0000000000001, 0x3FF8000000000000, 1]
+    specials32 = [0, 0x80000000, 0x7F800000, 0xFF800000, 0x7FC00000, 0x7F800001, 0x3FC00000,
+                  0xBFC00000, 1]
+    for a in specials64:
+        for b in specials32:
+            prog.check(a, b)
+
+    @settings(max_examples=20, deadline=None, derandomize=True)
+    @given(a=interesting64, b=interesting32)
+    def check(a, b):
+        prog.check(a, b)
+    check()
+
+
+def test_fcmp_without_constants_calls_the_libgcc_routines():
+    from dpucc.backend.irparse import parse_module
+    from dpucc.backend.legalize import legalize
+    mod = parse_module("""
+define i1 @f(double %a, double %b) {
+  %c = fcmp ult double %a, %b
+  %d = fcmp one double %a, %b
+  %e = and i1 %c, %d
+  ret i1 %e
+}
+""")
+    legalize(mod)
+    insts = mod.functions["f"].blocks[0].insts
+    calls = [i.extra["callee"][1] for i in insts if i.op == "call"]
+    assert calls == ["__gedf2", "__unorddf2", "__eqdf2"]
+    assert [i.extra["pred"] for i in insts if i.op == "icmp"] == ["slt", "eq", "ne"]
+    assert all(i.op != "fcmp" for i in insts)
+
+
+def test_float_constants_become_bit_patterns():
+    from dpucc.backend.irparse import float_bits
+    assert float_bits("1.500000e+00", "i64") == 0x3FF8000000000000
+    assert float_bits("1.500000e+00", "i32") == 0x3FC00000
+    assert float_bits("0x3FB99999A0000000", "i32") == 0x3DCCCCCD  # 0.1f
+    assert float_bits("0xFFF8000000000000", "i32") == 0xFFC00000  # NaN keeps sign, payload
+    assert float_bits("0x7FF0000000000000", "i32") == 0x7F800000
+    assert float_bits("0x36A0000000000000", "i32") == 1  # the smallest float subnormal
+    assert float_bits("0x0000000000000001", "i64") == 1
 
 
 @pytest.mark.parametrize("level", [0, 2])

@@ -504,7 +504,7 @@ int use(void) { return take(make(3)); }
 """
     ir_text = compile_c(src, "s.c")
     verify(ir_text)
-    assert 'define void @"make"(ptr noalias %"sret", i32 %"x")' in ir_text
+    assert 'define void @"make"(ptr noalias align 4 %"sret", i32 %"x")' in ir_text
     assert 'define i32 @"take"(ptr %"b")' in ir_text
 
 
@@ -616,3 +616,35 @@ def test_mutated_programs_give_diagnostics_or_ir(mutations):
     except DiagnosticError as e:
         assert e.diagnostics and e.diagnostics[-1].severity == "error"
         assert "internal compiler error" not in str(e)
+
+
+def _optimised(src: str) -> str:
+    from dpucc.optimize import optimize
+    return optimize(compile_c(src, "f.c"), 2)
+
+
+def test_float_builtins_work_on_the_bits():
+    """gcc's classification and constant builtins need no FPU: they fold to constants."""
+    ir_text = _optimised("""
+    int f(void) {
+        return __builtin_isnan(__builtin_nan("")) + 2 * __builtin_isinf(-__builtin_inf())
+             + 4 * __builtin_signbit(-0.0) + 8 * __builtin_isfinite(1.0f)
+             + 16 * __builtin_isnan(__builtin_inff()) + 32 * __builtin_signbit(__builtin_fabs(-2.0));
+    }""")
+    assert "ret i32 15" in ir_text
+
+
+def test_soft_float_calls_on_constants_are_folded():
+    """No call computes at run time what the compiler knows: IEEE results, bit for bit."""
+    ir_text = _optimised("""
+    double third(void) { return 1.0 / 3; }
+    float scale(float x) { return x * 2; }
+    int cmp(void) { return (0.1 + 0.2 != 0.3) + 2 * (1.5f < 2) + 4 * (int)-7.9; }
+    float narrow(void) { return (float)(16777217.0 * 1); }
+    double nan_kept(void) { return 0.0 / 0.0; }
+    """)
+    assert "ret double 0x3FD5555555555555" in ir_text
+    assert "__floatsisf" not in ir_text and "@__mulsf3(float %" in ir_text
+    assert "ret i32 -25" in ir_text  # 1 + 2 + 4 * -7
+    assert "ret float 0x4170000000000000" in ir_text  # 16777216.0f: ties to even
+    assert "@__divdf3" in ir_text  # NaN results are left to the runtime's NaN rules

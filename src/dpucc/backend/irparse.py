@@ -14,11 +14,43 @@ Operands are tuples: ``('local', name)``, ``('global', name)``, ``('int', value)
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import dataclass, field
 
 
 class ParseError(Exception):
     pass
+
+
+# The DPU has no FPU: a float is the 32 bits of its IEEE-754 encoding and a double the 64 bits
+# of its own, held, loaded, stored, passed and returned exactly like i32 and i64 (the runtime's
+# soft-float routines take and return them so).  The front end turns every floating-point
+# operation into a call, so reading the types as integers here leaves the back end nothing
+# floating-point to select; constants become their bit patterns.
+_FLOAT_AS_INT = {"float": "i32", "double": "i64"}
+
+
+def float_bits(tok: str, ty) -> int:
+    """Bit pattern of an LLVM floating-point constant of type ``ty`` (already ``i32``/``i64``).
+
+    LLVM prints a float constant in the double format: a decimal that reads back exactly, or
+    ``0x`` and the 16 hex digits of the double encoding of the (exactly representable) value.
+    """
+    if tok.startswith("0x"):
+        if len(tok) != 18:
+            raise ParseError(f"unsupported floating-point constant {tok}")
+        bits = int(tok, 16)
+    else:
+        bits = struct.unpack("<Q", struct.pack("<d", float(tok)))[0]
+    if ty == "i64":
+        return bits
+    if ty != "i32":
+        raise ParseError(f"floating-point constant {tok} of type {ty}")
+    sign = (bits >> 63) << 31
+    if (bits >> 52) & 0x7FF == 0x7FF:  # inf or NaN: keep the payload's top bits
+        return sign | 0x7F800000 | ((bits >> 29) & 0x7FFFFF)
+    value = struct.unpack("<d", struct.pack("<Q", bits))[0]
+    return struct.unpack("<I", struct.pack("<f", value))[0]
 
 
 _TOKEN = re.compile(r'''\s*(
@@ -228,7 +260,9 @@ class P:
                 self.last_addrspace = int(self.next())
                 self.expect(")")
             ty = "ptr"
-        elif re.fullmatch(r"i\d+|void|half|float|double|fp128|x86_fp80|label|metadata|token|opaque", tok):
+        elif tok in _FLOAT_AS_INT:
+            ty = _FLOAT_AS_INT[tok]
+        elif re.fullmatch(r"i\d+|void|half|fp128|x86_fp80|label|metadata|token|opaque", tok):
             ty = tok
         else:
             raise ParseError(f"unknown type {tok!r}")
@@ -269,10 +303,8 @@ class P:
             return ("global", _unquote(tok))
         if re.fullmatch(r"-?\d+", tok):
             return ("int", int(tok))
-        if tok.startswith("0x"):
-            return ("fp", tok)
-        if re.fullmatch(r"-?\d+\.\d+(?:[eE][+-]?\d+)?", tok):
-            return ("fp", tok)
+        if tok.startswith("0x") or re.fullmatch(r"-?\d+\.\d+(?:[eE][+-]?\d+)?", tok):
+            return ("int", float_bits(tok, ty))
         if tok == "true":
             return ("int", 1)
         if tok == "false":
@@ -366,6 +398,7 @@ _INT_BIN = {"add", "sub", "mul", "udiv", "sdiv", "urem", "srem", "shl", "lshr", 
             "and", "or", "xor"}
 _CASTS = {"trunc", "zext", "sext", "ptrtoint", "inttoptr", "bitcast", "addrspacecast",
           "fptrunc", "fpext", "fptoui", "fptosi", "uitofp", "sitofp"}
+_FAST_MATH = {"nnan", "ninf", "nsz", "arcp", "contract", "afn", "reassoc", "fast"}
 _FLAGS = {"nuw", "nsw", "exact", "disjoint", "nneg", "samesign", "inbounds", "nusw"}
 
 
@@ -548,6 +581,17 @@ def _parse_inst(toks: list[str], m: Module) -> Inst:
         inst.ty, inst.args = "i1", [a, b]
         inst.extra["pred"] = pred
         inst.extra["opty"] = ty
+    elif op == "fcmp":  # see legalize.py: it becomes calls and integer compares
+        while p.peek() in _FAST_MATH:
+            p.next()
+        pred = p.next()
+        ty = p.type()
+        a = p.value(ty)
+        p.expect(",")
+        b = p.value(ty)
+        inst.ty, inst.args = "i1", [a, b]
+        inst.extra["pred"] = pred
+        inst.extra["opty"] = ty
     elif op == "select":
         _, c = p.typed_value()
         p.expect(",")
@@ -709,6 +753,11 @@ def _parse_inst(toks: list[str], m: Module) -> Inst:
         p.expect(",")
         inst.ty, inst.args = p.type(), [v]
     elif op == "freeze":
+        ty, v = p.typed_value()
+        inst.ty, inst.args = ty, [v]
+    elif op == "fneg":  # the optimiser makes it from sign intrinsics (copysign of a constant)
+        while p.peek() in _FAST_MATH:
+            p.next()
         ty, v = p.typed_value()
         inst.ty, inst.args = ty, [v]
     elif op == "unreachable":

@@ -30,6 +30,7 @@ from dpucore.diag import Diagnostic, DiagnosticError
 
 from . import ctypes as T
 from .ctypes import lltype
+from .fpfold import fold
 
 I1 = ir.IntType(1)
 I8 = ir.IntType(8)
@@ -647,6 +648,9 @@ class Base:
         return s
 
     def rt(self, name, ret, args):
+        folded = fold(name, ret, args)
+        if folded is not None:
+            return folded
         fn = self.module.globals.get(name)
         if fn is None:
             fn = ir.Function(self.module, ir.FunctionType(ret, [a.type for a in args]), name)

@@ -568,6 +568,7 @@ class DeclMixin:
             st.sret = args.pop(0)
             st.sret.name = "sret"
             st.sret.add_attribute("noalias")
+            st.sret.attributes.align = ft.ret.align  # the caller's temporary (see call())
         k = 0
         for p in params:
             if isinstance(p, c_ast.EllipsisParam):

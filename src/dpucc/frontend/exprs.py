@@ -21,6 +21,12 @@ _BUILTIN_INTRINSICS = {
     "__builtin_parityll": ("parity", 64), "__builtin_ffs": ("ffs", 32),
     "__builtin_ffsl": ("ffs", 64), "__builtin_ffsll": ("ffs", 64),
 }
+def _exact_bits(v) -> bool:
+    """A floating-point constant equal to exactly the values with its encoding (not ±0, NaN)."""
+    return isinstance(v, ir.Constant) and isinstance(v.constant, float) and \
+        v.constant == v.constant and v.constant != 0
+
+
 _FCMP = {"<": ("lt", "<"), "<=": ("le", "<="), ">": ("gt", ">"), ">=": ("ge", ">="),
          "==": ("eq", "=="), "!=": ("ne", "!=")}
 
@@ -98,11 +104,19 @@ class ExprMixin:
         if t.volatile:
             st.volatile = True
 
-    def memcpy(self, dst, src, size, align=1):
+    def memcpy(self, dst, src, size, align=1, dst_align=1):
+        """Copy ``size`` bytes.  ``align`` is the type's, which the source may not honour (a
+        member of a packed struct); ``dst_align`` is what the destination is known to have
+        (a temporary or a ``sret`` slot the caller allocated), told to LLVM so the copy's
+        stores are words, not bytes."""
         dt, st = dst.type, src.type
         name = f"llvm.memcpy.p{dt.addrspace}.p{st.addrspace}.i32"
         fn = self.intrinsic(name, ir.VoidType(), [dt, st, I32, I1])
-        self.builder.call(fn, [dst, src, ir.Constant(I32, size), ir.Constant(I1, 0)])
+        call = self.builder.call(fn, [dst, src, ir.Constant(I32, size), ir.Constant(I1, 0)])
+        if dst_align > 1:
+            attrs = ir.values.ArgumentAttributes()
+            attrs.align = dst_align
+            call.arg_attributes[0] = attrs
 
     def memset0(self, dst, size):
         name = f"llvm.memset.p{dst.type.addrspace}.i32"
@@ -483,7 +497,11 @@ class ExprMixin:
             if lt.is_arith and rt.is_arith:
                 t = self.common(lt, rt)
                 lv, rv = self.convert(l, t).value, self.convert(r, t).value
-                if t.is_float:
+                if t.is_float and op in ("==", "!=") and (_exact_bits(lv) or _exact_bits(rv)):
+                    # one encoding per value, and a NaN equals nothing: compare the bits
+                    it = ir.IntType(t.size * 8)
+                    res = b.icmp_unsigned(op, b.bitcast(lv, it), b.bitcast(rv, it))
+                elif t.is_float:
                     m = "sf" if t.size == 4 else "df"
                     name, pred = _FCMP[op]
                     c = self.rt(f"__{name}{m}2", I32, [lv, rv])
@@ -725,7 +743,7 @@ class ExprMixin:
                     v = self.convert(v, T.DOUBLE)
             if v.type.is_struct:
                 tmp = self.alloca(v.type, "byval")
-                self.memcpy(tmp, v.addr, v.type.size, v.type.align)
+                self.memcpy(tmp, v.addr, v.type.size, v.type.align, dst_align=v.type.align)
                 vals.append(tmp)
             elif v.type.is_void:
                 self.err(a, "invalid use of void expression")
@@ -781,6 +799,8 @@ class ExprMixin:
             if kind == "bswap":
                 return V(r, T.Int(bits // 8, False))
             return self.convert(V(r, T.Int(bits // 8, False)), T.INT)
+        if name in _FLOAT_BUILTINS:
+            return self.float_builtin(node, name, args)
         if name == "__builtin_expect":
             v = self.convert(self.scalar(args[0]), T.LONG)
             e = self.convert(self.scalar(args[1]), T.LONG)
@@ -840,6 +860,71 @@ class ExprMixin:
                     "__builtin_memcmp", "__builtin_abort"):
             return None
         return None
+
+
+    def float_builtin(self, node, name, args):
+        """gcc's floating-point builtins, on the bits: the DPU has no FPU, and these need none."""
+        b = self.builder
+        kind, t = _FLOAT_BUILTINS[name]
+        if kind in ("inf", "nan"):
+            payload = 0
+            if kind == "nan":
+                if len(args) != 1 or not isinstance(args[0], c_ast.Constant) or \
+                        args[0].type != "string":
+                    self.err(node, f"argument to '{name}' must be a string literal")
+                text = self.string_bytes(args[0].value).decode("latin-1")
+                try:
+                    payload = int(text, 0) if text else 0
+                except ValueError:
+                    self.err(node, f"invalid NaN payload in '{name}'")
+            bits = t.size * 8
+            man = bits - (9 if t.size == 4 else 12)
+            exp = ((1 << (bits - man - 1)) - 1) << man
+            if kind == "nan":
+                exp |= 1 << (man - 1) | payload & ((1 << (man - 1)) - 1)
+            if kind == "inf" or payload == 0:  # a plain constant, which fpfold can use
+                return V(ir.Constant(lltype(t), float(kind)), t)
+            return V(ir.Constant(ir.IntType(bits), exp).bitcast(lltype(t)), t)
+        if t is None:  # type-generic classification: the argument's own type
+            if len(args) != 1:
+                self.err(node, f"wrong number of arguments to function '{name}'")
+            v = self.rv(args[0])
+            if not v.type.is_arith:
+                self.err(node, f"non-floating-point argument in call to function '{name}'")
+            t = v.type if v.type.is_float else T.DOUBLE
+            x = self.convert(v, t).value
+            it = ir.IntType(t.size * 8)
+            man = t.size * 8 - (9 if t.size == 4 else 12)
+            expmask = ir.Constant(it, ((1 << (t.size * 8 - man - 1)) - 1) << man)
+            bitsv = b.bitcast(x, it)
+            mag = b.and_(bitsv, ir.Constant(it, (1 << (t.size * 8 - 1)) - 1))
+            if kind == "isnan":
+                r = b.icmp_unsigned(">", mag, expmask)
+            elif kind == "isinf":
+                r = b.icmp_unsigned("==", mag, expmask)
+            elif kind == "isfinite":
+                r = b.icmp_unsigned("<", mag, expmask)
+            else:  # signbit
+                r = b.icmp_signed("<", bitsv, ir.Constant(it, 0))
+            return V(b.zext(r, I32), T.INT)
+        want = 1 if kind == "fabs" else 2
+        if len(args) != want:
+            self.err(node, f"too {'many' if len(args) > want else 'few'} arguments to "
+                           f"function '{name}'")
+        vals = [self.convert(self.rv(a), t, a).value for a in args]
+        fn = self.intrinsic(f"llvm.{kind}.f{t.size * 8}", lltype(t), [lltype(t)] * want)
+        return V(b.call(fn, vals), t)
+
+
+_FLOAT_BUILTINS = {
+    "__builtin_inf": ("inf", T.DOUBLE), "__builtin_inff": ("inf", T.FLOAT),
+    "__builtin_huge_val": ("inf", T.DOUBLE), "__builtin_huge_valf": ("inf", T.FLOAT),
+    "__builtin_nan": ("nan", T.DOUBLE), "__builtin_nanf": ("nan", T.FLOAT),
+    "__builtin_fabs": ("fabs", T.DOUBLE), "__builtin_fabsf": ("fabs", T.FLOAT),
+    "__builtin_copysign": ("copysign", T.DOUBLE), "__builtin_copysignf": ("copysign", T.FLOAT),
+    "__builtin_isnan": ("isnan", None), "__builtin_isinf": ("isinf", None),
+    "__builtin_isfinite": ("isfinite", None), "__builtin_signbit": ("signbit", None),
+}
 
 
 class _TypedCallee:

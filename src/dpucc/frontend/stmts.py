@@ -66,7 +66,7 @@ class StmtMixin:
                 return
             v = self.assign_convert(v, ret.unqual(), node.expr, "return")
             if ret.is_struct:
-                self.memcpy(self.fn.sret, v.addr, ret.size, ret.align)
+                self.memcpy(self.fn.sret, v.addr, ret.size, ret.align, dst_align=ret.align)
                 b.ret_void()
                 return
             b.ret(v.value)
