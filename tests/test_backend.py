@@ -1245,6 +1245,210 @@ define i32 @f(i64 %a, i32 %b) {
 }
 """)
 
+program("expanded", "f", ["i32", "i32"], "i32")("""
+define i32 @f(i32 %a, i32 %b) {
+  %a8 = trunc i32 %a to i8
+  %b8 = trunc i32 %b to i8
+  %a16 = trunc i32 %a to i16
+  %b16 = trunc i32 %b to i16
+  %f1 = call i8 @llvm.fshl.i8(i8 %a8, i8 %b8, i8 %b8)
+  %f2 = call i8 @llvm.fshr.i8(i8 %a8, i8 %b8, i8 %b8)
+  %f3 = call i16 @llvm.fshl.i16(i16 %a16, i16 %b16, i16 %b16)
+  %f4 = call i16 @llvm.fshr.i16(i16 %a16, i16 %b16, i16 3)
+  %s1 = call i32 @llvm.uadd.sat.i32(i32 %a, i32 %b)
+  %s2 = call i32 @llvm.usub.sat.i32(i32 %a, i32 %b)
+  %s3 = call i8 @llvm.sadd.sat.i8(i8 %a8, i8 %b8)
+  %s4 = call i16 @llvm.ssub.sat.i16(i16 %a16, i16 %b16)
+  %s5 = call i32 @llvm.sadd.sat.i32(i32 %a, i32 %b)
+  %s6 = call i32 @llvm.ssub.sat.i32(i32 %a, i32 %b)
+  %s7 = call i8 @llvm.uadd.sat.i8(i8 %a8, i8 %b8)
+  %c1 = call i32 @llvm.scmp.i32.i32(i32 %a, i32 %b)
+  %c2 = call i32 @llvm.ucmp.i32.i32(i32 %a, i32 %b)
+  %c3 = call i8 @llvm.scmp.i8.i16(i16 %a16, i16 %b16)
+  %o1 = call {i32, i1} @llvm.sadd.with.overflow.i32(i32 %a, i32 %b)
+  %o2 = call {i32, i1} @llvm.ssub.with.overflow.i32(i32 %a, i32 %b)
+  %o3 = call {i32, i1} @llvm.uadd.with.overflow.i32(i32 %a, i32 %b)
+  %o4 = call {i32, i1} @llvm.usub.with.overflow.i32(i32 %a, i32 %b)
+  %o5 = call {i32, i1} @llvm.umul.with.overflow.i32(i32 %a, i32 %b)
+  %o6 = call {i32, i1} @llvm.smul.with.overflow.i32(i32 %a, i32 %b)
+  %o7 = call {i16, i1} @llvm.smul.with.overflow.i16(i16 %a16, i16 %b16)
+  %o8 = call {i8, i1} @llvm.sadd.with.overflow.i8(i8 %a8, i8 %b8)
+  %o1v = extractvalue {i32, i1} %o1, 0
+  %o1o = extractvalue {i32, i1} %o1, 1
+  %o2v = extractvalue {i32, i1} %o2, 0
+  %o2o = extractvalue {i32, i1} %o2, 1
+  %o3v = extractvalue {i32, i1} %o3, 0
+  %o3o = extractvalue {i32, i1} %o3, 1
+  %o4v = extractvalue {i32, i1} %o4, 0
+  %o4o = extractvalue {i32, i1} %o4, 1
+  %o5v = extractvalue {i32, i1} %o5, 0
+  %o5o = extractvalue {i32, i1} %o5, 1
+  %o6v = extractvalue {i32, i1} %o6, 0
+  %o6o = extractvalue {i32, i1} %o6, 1
+  %o7v = extractvalue {i16, i1} %o7, 0
+  %o7o = extractvalue {i16, i1} %o7, 1
+  %o8v = extractvalue {i8, i1} %o8, 0
+  %o8o = extractvalue {i8, i1} %o8, 1
+  %r1 = call i32 @llvm.bitreverse.i32(i32 %a)
+  %r2 = call i16 @llvm.bitreverse.i16(i16 %b16)
+  %h0 = add i32 0, 0
+  %z0 = zext i8 %f1 to i32
+  %m0 = mul i32 %h0, 31
+  %h1 = add i32 %m0, %z0
+  %z1 = zext i8 %f2 to i32
+  %m1 = mul i32 %h1, 31
+  %h2 = add i32 %m1, %z1
+  %z2 = zext i16 %f3 to i32
+  %m2 = mul i32 %h2, 31
+  %h3 = add i32 %m2, %z2
+  %z3 = zext i16 %f4 to i32
+  %m3 = mul i32 %h3, 31
+  %h4 = add i32 %m3, %z3
+  %z4 = add i32 %s1, 0
+  %m4 = mul i32 %h4, 31
+  %h5 = add i32 %m4, %z4
+  %z5 = add i32 %s2, 0
+  %m5 = mul i32 %h5, 31
+  %h6 = add i32 %m5, %z5
+  %z6 = zext i8 %s3 to i32
+  %m6 = mul i32 %h6, 31
+  %h7 = add i32 %m6, %z6
+  %z7 = zext i16 %s4 to i32
+  %m7 = mul i32 %h7, 31
+  %h8 = add i32 %m7, %z7
+  %z8 = add i32 %s5, 0
+  %m8 = mul i32 %h8, 31
+  %h9 = add i32 %m8, %z8
+  %z9 = add i32 %s6, 0
+  %m9 = mul i32 %h9, 31
+  %h10 = add i32 %m9, %z9
+  %z10 = zext i8 %s7 to i32
+  %m10 = mul i32 %h10, 31
+  %h11 = add i32 %m10, %z10
+  %z11 = add i32 %c1, 0
+  %m11 = mul i32 %h11, 31
+  %h12 = add i32 %m11, %z11
+  %z12 = add i32 %c2, 0
+  %m12 = mul i32 %h12, 31
+  %h13 = add i32 %m12, %z12
+  %z13 = zext i8 %c3 to i32
+  %m13 = mul i32 %h13, 31
+  %h14 = add i32 %m13, %z13
+  %z14 = add i32 %o1v, 0
+  %m14 = mul i32 %h14, 31
+  %h15 = add i32 %m14, %z14
+  %z15 = zext i1 %o1o to i32
+  %m15 = mul i32 %h15, 31
+  %h16 = add i32 %m15, %z15
+  %z16 = add i32 %o2v, 0
+  %m16 = mul i32 %h16, 31
+  %h17 = add i32 %m16, %z16
+  %z17 = zext i1 %o2o to i32
+  %m17 = mul i32 %h17, 31
+  %h18 = add i32 %m17, %z17
+  %z18 = add i32 %o3v, 0
+  %m18 = mul i32 %h18, 31
+  %h19 = add i32 %m18, %z18
+  %z19 = zext i1 %o3o to i32
+  %m19 = mul i32 %h19, 31
+  %h20 = add i32 %m19, %z19
+  %z20 = add i32 %o4v, 0
+  %m20 = mul i32 %h20, 31
+  %h21 = add i32 %m20, %z20
+  %z21 = zext i1 %o4o to i32
+  %m21 = mul i32 %h21, 31
+  %h22 = add i32 %m21, %z21
+  %z22 = add i32 %o5v, 0
+  %m22 = mul i32 %h22, 31
+  %h23 = add i32 %m22, %z22
+  %z23 = zext i1 %o5o to i32
+  %m23 = mul i32 %h23, 31
+  %h24 = add i32 %m23, %z23
+  %z24 = add i32 %o6v, 0
+  %m24 = mul i32 %h24, 31
+  %h25 = add i32 %m24, %z24
+  %z25 = zext i1 %o6o to i32
+  %m25 = mul i32 %h25, 31
+  %h26 = add i32 %m25, %z25
+  %z26 = zext i16 %o7v to i32
+  %m26 = mul i32 %h26, 31
+  %h27 = add i32 %m26, %z26
+  %z27 = zext i1 %o7o to i32
+  %m27 = mul i32 %h27, 31
+  %h28 = add i32 %m27, %z27
+  %z28 = zext i8 %o8v to i32
+  %m28 = mul i32 %h28, 31
+  %h29 = add i32 %m28, %z28
+  %z29 = zext i1 %o8o to i32
+  %m29 = mul i32 %h29, 31
+  %h30 = add i32 %m29, %z29
+  %z30 = add i32 %r1, 0
+  %m30 = mul i32 %h30, 31
+  %h31 = add i32 %m30, %z30
+  %z31 = zext i16 %r2 to i32
+  %m31 = mul i32 %h31, 31
+  %h32 = add i32 %m31, %z31
+  ret i32 %h32
+}
+""")
+
+program("expanded64", "f", ["i64", "i64"], "i32")("""
+define i32 @f(i64 %a, i64 %b) {
+  %s1 = call i64 @llvm.uadd.sat.i64(i64 %a, i64 %b)
+  %s2 = call i64 @llvm.ssub.sat.i64(i64 %a, i64 %b)
+  %c1 = call i32 @llvm.scmp.i32.i64(i64 %a, i64 %b)
+  %c2 = call i32 @llvm.ucmp.i32.i64(i64 %a, i64 %b)
+  %o1 = call {i64, i1} @llvm.sadd.with.overflow.i64(i64 %a, i64 %b)
+  %o1v = extractvalue {i64, i1} %o1, 0
+  %o1o = extractvalue {i64, i1} %o1, 1
+  %o2 = call {i64, i1} @llvm.usub.with.overflow.i64(i64 %a, i64 %b)
+  %o2v = extractvalue {i64, i1} %o2, 0
+  %o2o = extractvalue {i64, i1} %o2, 1
+  %r1 = call i64 @llvm.bitreverse.i64(i64 %a)
+  %u1 = lshr i64 %s1, 32
+  %u2 = lshr i64 %s2, 32
+  %u3 = lshr i64 %r1, 32
+  %h0 = add i32 0, 0
+  %z0 = trunc i64 %s1 to i32
+  %m0 = mul i32 %h0, 31
+  %h1 = add i32 %m0, %z0
+  %z1 = trunc i64 %u1 to i32
+  %m1 = mul i32 %h1, 31
+  %h2 = add i32 %m1, %z1
+  %z2 = trunc i64 %s2 to i32
+  %m2 = mul i32 %h2, 31
+  %h3 = add i32 %m2, %z2
+  %z3 = trunc i64 %u2 to i32
+  %m3 = mul i32 %h3, 31
+  %h4 = add i32 %m3, %z3
+  %z4 = add i32 %c1, 0
+  %m4 = mul i32 %h4, 31
+  %h5 = add i32 %m4, %z4
+  %z5 = add i32 %c2, 0
+  %m5 = mul i32 %h5, 31
+  %h6 = add i32 %m5, %z5
+  %z6 = trunc i64 %o1v to i32
+  %m6 = mul i32 %h6, 31
+  %h7 = add i32 %m6, %z6
+  %z7 = zext i1 %o1o to i32
+  %m7 = mul i32 %h7, 31
+  %h8 = add i32 %m7, %z7
+  %z8 = trunc i64 %o2v to i32
+  %m8 = mul i32 %h8, 31
+  %h9 = add i32 %m8, %z8
+  %z9 = zext i1 %o2o to i32
+  %m9 = mul i32 %h9, 31
+  %h10 = add i32 %m9, %z9
+  %z10 = trunc i64 %r1 to i32
+  %m10 = mul i32 %h10, 31
+  %h11 = add i32 %m10, %z10
+  %z11 = trunc i64 %u3 to i32
+  %m11 = mul i32 %h11, 31
+  %h12 = add i32 %m11, %z11
+  ret i32 %h12
+}
+""")
+
 VARARGS_ASM = """
 .section .text.sumv,"ax",@progbits
 .globl sumv
@@ -1346,6 +1550,21 @@ define i1 @f(double %a, double %b) {
     assert calls == ["__gedf2", "__unorddf2", "__eqdf2"]
     assert [i.extra["pred"] for i in insts if i.op == "icmp"] == ["slt", "eq", "ne"]
     assert all(i.op != "fcmp" for i in insts)
+
+
+@pytest.mark.parametrize("level", [0, 2])
+@pytest.mark.parametrize("name", ["expanded", "expanded64"])
+def test_intrinsics_expanded_by_legalize(name, level):
+    """Narrow funnel shifts, saturating arithmetic, three-way compares, overflow checks and
+    bit reversal, which LLVM makes from C idioms, against the host."""
+    prog = compiled(name, level)
+    big = interesting64 if name == "expanded64" else interesting32
+
+    @settings(max_examples=40, deadline=None, derandomize=True)
+    @given(a=big, b=big)
+    def check(a, b):
+        prog.check(a, b)
+    check()
 
 
 def test_float_constants_become_bit_patterns():

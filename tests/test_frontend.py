@@ -528,6 +528,14 @@ DIAGNOSTICS = [
      "d.c:2:23: error: void value not ignored as it ought to be"),
     ("int f(int x) { switch (x) { case 1: case 1: return 0; } return 1; }",
      "d.c:1:42: error: duplicate case value"),
+    ("int f(int a) { int r; return __builtin_add_overflow(a, 1, r); }",
+     "d.c:1:59: error: argument 3 in call to function '__builtin_add_overflow' does not have "
+     "pointer to integral type"),
+    ("int f(int *p) { int r; return __builtin_mul_overflow(p, 1, &r); }",
+     "d.c:1:54: error: argument 1 in call to function '__builtin_mul_overflow' does not have "
+     "integral type"),
+    ('double f(void) { return __builtin_nan(1); }',
+     "d.c:1:25: error: argument to '__builtin_nan' must be a string literal"),
 ]
 
 

@@ -755,6 +755,15 @@ def _parse_inst(toks: list[str], m: Module) -> Inst:
     elif op == "freeze":
         ty, v = p.typed_value()
         inst.ty, inst.args = ty, [v]
+    elif op == "extractvalue":  # of the {iN, i1} results of *.with.overflow (legalize.py)
+        aggty, v = p.typed_value()
+        idx = []
+        while p.accept(","):
+            idx.append(int(p.next()))
+        inst.ty, inst.args = None, [v]
+        inst.extra["aggty"], inst.extra["indices"] = aggty, idx
+        if isinstance(aggty, tuple) and aggty[0] == "struct" and len(idx) == 1:
+            inst.ty = aggty[1][idx[0]]
     elif op == "fneg":  # the optimiser makes it from sign intrinsics (copysign of a constant)
         while p.peek() in _FAST_MATH:
             p.next()

@@ -1,6 +1,12 @@
-"""Rewrites of the parsed IR that leave the instruction selector integer operations only.
+"""Rewrites of the parsed IR into the operations the instruction selector knows.
 
-The front end never emits floating-point instructions (every operation is a soft-float call),
+Two kinds.  LLVM's optimiser recognises idioms and replaces them by intrinsics the selector
+would otherwise need one case each for: rotates of narrow types (``fshl.i8``), saturating
+arithmetic (``uadd.sat``), three-way compares (``scmp``), overflow checks (``*.with.overflow``
+and their ``extractvalue``s), ``bitreverse``.  They are expanded here into the plain integer
+instructions they stand for, in their own width.
+
+And floating point.  The front end never emits floating-point instructions (every operation is a soft-float call),
 but LLVM's instruction combiner recognises the bit tests it writes for ``isnan``, ``isinf`` or
 ``fabs(x) == y`` and turns them into ``fcmp``.  Floats are their IEEE bits here (irparse), so an
 ``fcmp`` becomes integer compares when a constant operand makes that exact, and otherwise a call
@@ -23,20 +29,214 @@ _BY_CALL = {"oeq": ("eq", "eq"), "une": ("ne", "ne"), "olt": ("lt", "slt"),
 _SYMMETRIC = {"oeq", "une", "ueq", "one", "uno", "ord", "true", "false"}
 
 
+def _icmp(name, pred, ty, a, b) -> Inst:
+    return Inst("icmp", name, "i1", [a, b], {"pred": pred, "opty": ty, "flags": set()})
+
+
 def legalize(mod: Module) -> None:
     for f in mod.functions.values():
+        overflow = {ins.name for b in f.blocks for ins in b.insts
+                    if _intrinsic(ins).endswith("with.overflow") and
+                    not (_intrinsic(ins)[1:4] == "mul" and _width(ins.args[0][0]) > 32)}
         for block in f.blocks:
-            if any(ins.op == "fcmp" for ins in block.insts):
-                block.insts = [new for ins in block.insts for new in _rewrite(ins)]
+            if any(_needs(ins, overflow) for ins in block.insts):
+                block.insts = [new for ins in block.insts for new in _rewrite(ins, overflow)]
 
 
-def _icmp(name, pred, ty, a, b) -> Inst:
-    return Inst("icmp", name, "i1", [a, b], {"pred": pred, "opty": ty})
+def _intrinsic(ins: Inst) -> str:
+    """The intrinsic's name without its type suffixes ('' if not an intrinsic call)."""
+    if ins.op != "call":
+        return ""
+    callee = ins.extra.get("callee")
+    if not callee or callee[0] != "global" or not callee[1].startswith("llvm."):
+        return ""
+    return ".".join(p for p in callee[1].split(".")[1:] if not _is_type_suffix(p))
 
 
-def _rewrite(ins: Inst) -> list[Inst]:
-    if ins.op != "fcmp":
+def _is_type_suffix(part: str) -> bool:
+    return part[:1] in "if" and part[1:].isdigit() or part[:1] == "p" and part[1:].isdigit()
+
+
+def _needs(ins: Inst, overflow: set) -> bool:
+    if ins.op == "fcmp":
+        return True
+    if ins.op == "extractvalue":
+        return ins.args[0][0] == "local" and ins.args[0][1] in overflow
+    base = _intrinsic(ins)
+    return base in _EXPANDERS and _width(ins.args[0][0]) in (8, 16, 32, 64) and \
+        (base not in ("fshl", "fshr") or _width(ins.ty) < 32)
+
+
+def _width(ty) -> int:
+    if ty == "ptr":
+        return 32
+    return int(ty[1:]) if isinstance(ty, str) and ty[:1] == "i" and ty[1:].isdigit() else 0
+
+
+def _I(op, name, ty, args, **extra) -> Inst:
+    return Inst(op, name, ty, args, {"flags": set(), **extra})
+
+
+def _local(name):
+    return ("local", name)
+
+
+def _rewrite(ins: Inst, overflow: set) -> list[Inst]:
+    if ins.op == "fcmp":
+        return _rewrite_fcmp(ins)
+    if ins.op == "extractvalue":
+        if ins.args[0][0] == "local" and ins.args[0][1] in overflow:
+            part = ("\0v", "\0o")[ins.extra["indices"][0]]
+            return [_I("freeze", ins.name, ins.ty, [_local(ins.args[0][1] + part)])]
         return [ins]
+    if _needs(ins, overflow):
+        tmp = (f"{ins.name}\0t{k}" for k in itertools.count())
+        return _EXPANDERS[_intrinsic(ins)](ins, tmp)
+    return [ins]
+
+
+# -------------------------------------------------------------------------- integer intrinsics
+
+
+def _bounds(ty, signed):
+    w = _width(ty)
+    if signed:
+        return -(1 << (w - 1)), (1 << (w - 1)) - 1
+    return 0, (1 << w) - 1
+
+
+def _saturating(ins, tmp):
+    """x op y clamped to the type's range: compute in the type, detect the wrap, select."""
+    base = _intrinsic(ins)
+    signed, op = base[0] == "s", base[1:4]
+    ty = ins.ty
+    (_, a), (_, b) = ins.args
+    s, o = next(tmp), next(tmp)
+    lo, hi = _bounds(ty, signed)
+    out = [_I(op, s, ty, [a, b])]
+    if not signed:  # unsigned: the result passed its bound when it wrapped
+        out.append(_icmp(o, "ult", ty, _local(s), a) if op == "add" else _icmp(o, "ult", ty, a, b))
+        out.append(_I("select", ins.name, ty, [_local(o), ("int", hi if op == "add" else 0),
+                                               _local(s)]))
+        return out
+    out += _signed_overflow(op, ty, a, b, _local(s), o, tmp)
+    neg, lim = next(tmp), next(tmp)
+    out += [_icmp(neg, "slt", ty, a, ("int", 0)),
+            _I("select", lim, ty, [_local(neg), ("int", lo), ("int", hi)]),
+            _I("select", ins.name, ty, [_local(o), _local(lim), _local(s)])]
+    return out
+
+
+def _signed_overflow(op, ty, a, b, s, o, tmp):
+    """o = the signed add/sub a op b = s wrapped: the result's sign is wrong."""
+    x, y, z = next(tmp), next(tmp), next(tmp)
+    if op == "add":  # both operands differ in sign from the result
+        first = [_I("xor", x, ty, [s, a]), _I("xor", y, ty, [s, b])]
+    else:            # the operands differ in sign and the result differs from a
+        first = [_I("xor", x, ty, [a, b]), _I("xor", y, ty, [a, s])]
+    return first + [_I("and", z, ty, [_local(x), _local(y)]),
+                    _icmp(o, "slt", ty, _local(z), ("int", 0))]
+
+
+def _with_overflow(ins, tmp):
+    """{a op b, overflowed}: the two parts become values extractvalue reads (see _rewrite)."""
+    base = _intrinsic(ins)
+    signed, op = base[0] == "s", base[1:4]
+    ty = ins.args[0][0]
+    (_, a), (_, b) = ins.args
+    s, o = ins.name + "\0v", ins.name + "\0o"
+    if op in ("add", "sub"):
+        out = [_I(op, s, ty, [a, b])]
+        if signed:
+            return out + _signed_overflow(op, ty, a, b, _local(s), o, tmp)
+        return out + [_icmp(o, "ult", ty, _local(s), a) if op == "add"
+                      else _icmp(o, "ult", ty, a, b)]
+    w = _width(ty)  # mul: the exact product in twice the width, when that is at most 64 bits
+    if w > 32:
+        return [ins]  # left for the selector to report
+    wide = f"i{2 * w}"
+    ext = "sext" if signed else "zext"
+    xa, xb, p, back = next(tmp), next(tmp), next(tmp), next(tmp)
+    return [_I(ext, xa, wide, [a], **{"from": ty}), _I(ext, xb, wide, [b], **{"from": ty}),
+            _I("mul", p, wide, [_local(xa), _local(xb)]),
+            _I("trunc", s, ty, [_local(p)], **{"from": wide}),
+            _I(ext, back, wide, [_local(s)], **{"from": ty}),
+            _icmp(o, "ne", wide, _local(back), _local(p))]
+
+
+def _three_way(ins, tmp):
+    """scmp/ucmp: 1, 0 or -1 as a > b, a == b, a < b."""
+    signed = _intrinsic(ins) == "scmp"
+    ty, rt = ins.args[0][0], ins.ty
+    (_, a), (_, b) = ins.args
+    gt, lt, zg, zl = next(tmp), next(tmp), next(tmp), next(tmp)
+    return [_icmp(gt, "sgt" if signed else "ugt", ty, a, b),
+            _icmp(lt, "slt" if signed else "ult", ty, a, b),
+            _I("zext", zg, rt, [_local(gt)], **{"from": "i1"}),
+            _I("zext", zl, rt, [_local(lt)], **{"from": "i1"}),
+            _I("sub", ins.name, rt, [_local(zg), _local(zl)])]
+
+
+def _funnel_narrow(ins, tmp):
+    """fshl/fshr on i8/i16: shift the concatenation a:b, held in 32 bits, by c mod N."""
+    base = _intrinsic(ins)
+    ty = ins.ty
+    w = _width(ty)
+    (_, a), (_, b), (_, c) = ins.args
+    za, zb, zc, hi, cat, n, sh, r = (next(tmp) for _ in range(8))
+    out = [_I("zext", za, "i32", [a], **{"from": ty}), _I("zext", zb, "i32", [b], **{"from": ty}),
+           _I("zext", zc, "i32", [c], **{"from": ty}),
+           _I("shl", hi, "i32", [_local(za), ("int", w)]),
+           _I("or", cat, "i32", [_local(hi), _local(zb)]),
+           _I("urem", n, "i32", [_local(zc), ("int", w)])]
+    if base == "fshl":  # the high half of a:b << n
+        t = next(tmp)
+        out += [_I("shl", sh, "i32", [_local(cat), _local(n)]),
+                _I("lshr", t, "i32", [_local(sh), ("int", w)]),
+                _I("trunc", ins.name, ty, [_local(t)], **{"from": "i32"})]
+    else:               # the low half of a:b >> n
+        out += [_I("lshr", r, "i32", [_local(cat), _local(n)]),
+                _I("trunc", ins.name, ty, [_local(r)], **{"from": "i32"})]
+    return out
+
+
+def _bitreverse(ins, tmp):
+    """Swap ever smaller groups of bits: halves, bytes, nibbles, pairs, bits."""
+    ty = ins.ty
+    w = _width(ty)
+    x = ins.args[0][1]
+    out = []
+    k = w // 2
+    while k:
+        mask = 0
+        for i in range(0, w, 2 * k):
+            mask |= ((1 << k) - 1) << i
+        lo, hi, l2, h2, r = (next(tmp) for _ in range(5))
+        res = ins.name if k == 1 else r
+        out += [_I("and", lo, ty, [x, ("int", mask)]),
+                _I("shl", l2, ty, [_local(lo), ("int", k)]),
+                _I("lshr", hi, ty, [x, ("int", k)]),
+                _I("and", h2, ty, [_local(hi), ("int", mask)]),
+                _I("or", res, ty, [_local(l2), _local(h2)])]
+        x = _local(res)
+        k //= 2
+    return out
+
+
+_EXPANDERS = {"uadd.sat": _saturating, "usub.sat": _saturating, "sadd.sat": _saturating,
+              "ssub.sat": _saturating, "uadd.with.overflow": _with_overflow,
+              "usub.with.overflow": _with_overflow, "sadd.with.overflow": _with_overflow,
+              "ssub.with.overflow": _with_overflow, "umul.with.overflow": _with_overflow,
+              "smul.with.overflow": _with_overflow, "scmp": _three_way, "ucmp": _three_way,
+              "fshl": _funnel_narrow, "fshr": _funnel_narrow, "bitreverse": _bitreverse}
+
+
+# ------------------------------------------------------------------------------ floating point
+
+
+def _rewrite_fcmp(ins: Inst) -> list[Inst]:
+
+
     pred, ty = ins.extra["pred"], ins.extra["opty"]
     a, b = ins.args
     if a[0] == "int" and b[0] != "int" and pred in _SYMMETRIC:

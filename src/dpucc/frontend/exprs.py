@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dpucore import isa
 
 from llvmlite import ir
@@ -27,6 +29,7 @@ def _exact_bits(v) -> bool:
         v.constant == v.constant and v.constant != 0
 
 
+_OVERFLOW_BUILTIN = re.compile(r"__builtin_([su]?)(add|sub|mul)(l{0,2})_overflow")
 _FCMP = {"<": ("lt", "<"), "<=": ("le", "<="), ">": ("gt", ">"), ">=": ("ge", ">="),
          "==": ("eq", "=="), "!=": ("ne", "!=")}
 
@@ -801,6 +804,9 @@ class ExprMixin:
             return self.convert(V(r, T.Int(bits // 8, False)), T.INT)
         if name in _FLOAT_BUILTINS:
             return self.float_builtin(node, name, args)
+        m = _OVERFLOW_BUILTIN.fullmatch(name)
+        if m:
+            return self.overflow_builtin(node, name, m.group(1), m.group(2), m.group(3), args)
         if name == "__builtin_expect":
             v = self.convert(self.scalar(args[0]), T.LONG)
             e = self.convert(self.scalar(args[1]), T.LONG)
@@ -915,6 +921,55 @@ class ExprMixin:
         fn = self.intrinsic(f"llvm.{kind}.f{t.size * 8}", lltype(t), [lltype(t)] * want)
         return V(b.call(fn, vals), t)
 
+
+    def overflow_builtin(self, node, name, sign, op, suffix, args):
+        """gcc's ``__builtin_{add,sub,mul}_overflow(a, b, &r)``: r = a op b wrapped to r's type;
+        true when the exact result does not fit.  Same types use LLVM's overflow intrinsics;
+        narrower mixed types compute the exact result in 64 bits and check it fits."""
+        b = self.builder
+        if len(args) != 3:
+            self.err(node, f"too {'many' if len(args) > 3 else 'few'} arguments to function "
+                           f"'{name}'")
+        vals = [self.rv(a) for a in args]
+        if sign:  # the typed forms: __builtin_saddl_overflow(long, long, long *)
+            t = {"": T.INT, "l": T.LONG, "ll": T.LLONG}[suffix]
+            t = t if sign == "s" else {4: T.UINT, 8: T.ULONG}[t.size]
+            vals[:2] = [self.convert(v, t) for v in vals[:2]]
+            vals[2] = self.convert(vals[2], T.Ptr(t))
+        for k, v in enumerate(vals[:2]):
+            if not v.type.is_int:
+                self.err(args[k], f"argument {k + 1} in call to function '{name}' does not "
+                                  "have integral type")
+        pt = vals[2].type
+        if not (pt.is_ptr and pt.to.is_int and not pt.to.boolean) or pt.to.const:
+            self.err(args[2], f"argument 3 in call to function '{name}' does not have pointer "
+                              "to integral type")
+        rt = pt.to.unqual()
+        ta, tb = (self.promote(v.type) for v in vals[:2])
+
+        def fits(t):  # every value of t is a value of rt
+            return t.size < rt.size and (rt.signed or not t.signed) or \
+                t.size == rt.size and t.signed == rt.signed
+        it = lltype(rt)
+        if fits(ta) and fits(tb):
+            x, y = (self.convert(v, rt).value for v in vals[:2])
+            kind = ("s" if rt.signed else "u") + op
+            fn = self.intrinsic(f"llvm.{kind}.with.overflow.i{rt.size * 8}",
+                                ir.LiteralStructType([it, I1]), [it, it])
+            pair = b.call(fn, [x, y])
+            res, ovf = b.extract_value(pair, 0), b.extract_value(pair, 1)
+        elif max(ta.size, tb.size, rt.size) <= 4:
+            both_unsigned = not ta.signed and not tb.signed
+            wide = T.ULONG if both_unsigned and op != "sub" else T.LONG
+            x, y = (self.convert(v, wide).value for v in vals[:2])
+            exact = {"add": b.add, "sub": b.sub, "mul": b.mul}[op](x, y)
+            res = b.trunc(exact, it)
+            back = b.sext(res, I64) if rt.signed else b.zext(res, I64)
+            ovf = b.icmp_unsigned("!=", back, exact)
+        else:
+            self.err(node, f"'{name}' with operands of different 64-bit types is not supported")
+        self.store(LV(vals[2].value, rt), V(res, rt))
+        return V(b.zext(ovf, I8), T.BOOL)
 
 _FLOAT_BUILTINS = {
     "__builtin_inf": ("inf", T.DOUBLE), "__builtin_inff": ("inf", T.FLOAT),
