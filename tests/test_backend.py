@@ -1449,6 +1449,55 @@ define i32 @f(i64 %a, i64 %b) {
 }
 """)
 
+program("switchtable", "f", ["i32", "i32"], "i32")("""
+define i32 @f(i32 %a, i32 %b) {
+entry:
+  %n = trunc i32 %a to i8
+  switch i8 %n, label %narrowdef [ i8 -3, label %n1  i8 -2, label %n2  i8 -1, label %n3
+                                    i8 0, label %n1  i8 1, label %n2  i8 2, label %n3 ]
+n1:
+  br label %wide
+n2:
+  br label %wide
+n3:
+  br label %wide
+narrowdef:
+  br label %wide
+wide:
+  %k = phi i32 [ 1, %n1 ], [ 2, %n2 ], [ 3, %n3 ], [ 4, %narrowdef ]
+  %m = urem i32 %b, 23
+  %x = add i32 %m, 100
+  switch i32 %x, label %def [ i32 100, label %c0  i32 101, label %c1  i32 102, label %c2
+                              i32 104, label %c3  i32 105, label %c4  i32 106, label %c0
+                              i32 107, label %c5  i32 110, label %c1 ]
+c0:
+  %r0 = mul i32 %a, 3
+  br label %done
+c1:
+  %r1 = add i32 %a, %b
+  br label %done
+c2:
+  %r2 = xor i32 %a, 21845
+  br label %done
+c3:
+  %r3 = sub i32 0, %a
+  br label %done
+c4:
+  %r4 = lshr i32 %a, 3
+  br label %c5
+c5:
+  %r5p = phi i32 [ %r4, %c4 ], [ %b, %wide ]
+  %r5 = or i32 %r5p, 1
+  br label %done
+def:
+  br label %done
+done:
+  %r = phi i32 [ %r0, %c0 ], [ %r1, %c1 ], [ %r2, %c2 ], [ %r3, %c3 ], [ %r5, %c5 ], [ 7, %def ]
+  %rk = mul i32 %r, %k
+  ret i32 %rk
+}
+""")
+
 VARARGS_ASM = """
 .section .text.sumv,"ax",@progbits
 .globl sumv
@@ -1565,6 +1614,16 @@ def test_intrinsics_expanded_by_legalize(name, level):
     def check(a, b):
         prog.check(a, b)
     check()
+
+
+@pytest.mark.parametrize("level", [0, 2])
+def test_dense_switches_jump_through_a_table(level):
+    prog = compiled("switchtable", level)
+    # both switches at -O0; at -O2 LLVM turns the first into a lookup table of values
+    assert len(re.findall(r"jump r(?!23)\d+\n", prog.asm)) == (2 if level == 0 else 1)
+    for a in (0, 1, 2, 3, 0xFD, 0xFE, 0xFF, 0x1FF, 0x80000000, M32):
+        for b in range(0, 24):
+            prog.check(a, b)
 
 
 def test_float_constants_become_bit_patterns():

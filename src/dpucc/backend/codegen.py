@@ -85,6 +85,12 @@ PRED32 = {"eq": "eq", "ne": "neq", "ult": "ltu", "ule": "leu", "ugt": "gtu", "ug
 SWAP = {"eq": "eq", "ne": "ne", "ult": "ugt", "ule": "uge", "ugt": "ult", "uge": "ule",
         "slt": "sgt", "sle": "sge", "sgt": "slt", "sge": "sle"}
 
+# switches with at least this many cases over at most this span and at most this many table
+# slots per case become jump tables (see FnGen.jump_table)
+JUMP_TABLE_MIN_CASES = 6
+JUMP_TABLE_MAX_SPAN = 512
+JUMP_TABLE_DENSITY = 3
+
 CALLER_REGS = list(range(10))
 CALLEE_REGS = list(range(14, 22))
 SCRATCH = (10, 11, 12, 13)
@@ -1607,6 +1613,8 @@ class FnGen:
             self.cur.succs.append(dl)
             return
         x = self.val(ins.args[0], ty)
+        if self.jump_table(ins, x, ty):
+            return
         for cv, lab in ins.extra["cases"]:
             tgt = self.edge_target(lab)
             c = self.const_val(cv, ty)[1]
@@ -1621,6 +1629,42 @@ class FnGen:
         dl = self.edge_target(ins.extra["default"])
         self.emit("jump", dl, targets=[dl])
         self.cur.succs.append(dl)
+
+    def jump_table(self, ins, x, ty) -> bool:
+        """A dense switch as an indirect jump into a table of jumps: five instructions
+        whatever the case, instead of a compare per case.  Values are compared unsigned
+        from the smallest case, so one check sends everything out of range to the default."""
+        w = width(ty)
+        cases = {self.const_val(cv, ty)[1] & ((1 << w) - 1): lab for cv, lab in ins.extra["cases"]}
+        if len(cases) < JUMP_TABLE_MIN_CASES:
+            return False
+        signed = {s32(c) if w == 32 else c - ((c >> (w - 1)) << w) for c in cases}
+        unsigned = set(cases)
+        keys = min((unsigned, signed), key=lambda k: max(k) - min(k))
+        lo, span = min(keys), max(keys) - min(keys) + 1
+        if span > JUMP_TABLE_MAX_SPAN or span > JUMP_TABLE_DENSITY * len(cases):
+            return False
+        by_key = {k: cases[k & ((1 << w) - 1)] for k in keys}
+        dl = self.edge_target(ins.extra["default"])
+        labels = [self.edge_target(by_key[lo + i]) if lo + i in by_key else dl
+                  for i in range(span)]
+        if keys is signed and w < 32:  # narrow values are held zero-extended
+            t = self.sext_narrow(ins.args[0], ty)
+            x = t
+        idx = x
+        if lo:
+            idx = self.new()
+            self.emit("add", R(idx, "r", True), R(x), s32(-lo))
+        self.emit("sub", "zero", R(idx), span - 1, "gtu", dl, targets=[dl], cc=3)
+        table = self.fresh_label()
+        tgt = self.new()
+        self.emit("add", R(tgt, "r", True), R(idx), table)
+        distinct = list(dict.fromkeys(labels + [dl]))
+        self.emit("jump", R(tgt), targets=distinct)
+        self.emit("asm", kind="asm", data={"text": "\n".join(
+            [f"{table}:"] + [f"jump {lab}" for lab in labels])})
+        self.cur.succs.extend(distinct)
+        return True
 
     def l_ret(self, ins) -> None:
         uses = []
