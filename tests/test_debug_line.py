@@ -258,3 +258,17 @@ def test_g_with_an_assembly_source_still_describes_its_lines(tmp_path, tool):
     [table] = read_debug_line(bytes(elf.read_elf((tmp_path / "f.o").read_bytes())
                                     .section(".debug_line").data))
     assert [(r.file, r.line) for r in table.rows if not r.end_sequence] == [("f.s", 4), ("f.s", 5)]
+
+
+@pytest.mark.parametrize("level", [0, 2])
+def test_code_included_into_a_function_body_names_its_own_file(tmp_path, tool, level):
+    """The location's file is its scope's: an #include inside a body needs a scope of its own
+    (a DILexicalBlockFile), which the back end must follow to the right file."""
+    (tmp_path / "body.inc").write_text("total += 7;\n")
+    (tmp_path / "f.c").write_text("int total;\nvoid f(void)\n{\n#include \"body.inc\"\n"
+                                  "    total *= 3;\n}\n")
+    r = tool("dpucc", "-g", f"-O{level}", "-S", "-o", "-", "f.c", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    text = r.stdout.decode()
+    assert f'.file 2 "{tmp_path}" "body.inc"' in text
+    assert "\t.loc 2 1 1\n" in text and "\t.loc 1 5 5\n" in text
