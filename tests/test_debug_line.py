@@ -272,3 +272,19 @@ def test_code_included_into_a_function_body_names_its_own_file(tmp_path, tool, l
     text = r.stdout.decode()
     assert f'.file 2 "{tmp_path}" "body.inc"' in text
     assert "\t.loc 2 1 1\n" in text and "\t.loc 1 5 5\n" in text
+
+
+def test_debug_prefix_map_makes_the_table_independent_of_the_directory(tmp_path, tool):
+    """gcc's -fdebug-prefix-map=OLD=NEW, for reproducible builds: two checkouts, one table."""
+    objects = []
+    for d in ("one", "two"):
+        write_sources(tmp_path / d)
+        r = tool("dpucc", "-g", "-O2", f"-fdebug-prefix-map={tmp_path / d}=/src", "-c",
+                 "prog.c", cwd=tmp_path / d)
+        assert r.returncode == 0, r.stderr
+        objects.append((tmp_path / d / "prog.o").read_bytes())
+    assert objects[0] == objects[1]
+    [table] = read_debug_line(bytes(elf.read_elf(objects[0]).section(".debug_line").data))
+    assert table.files == ["/src/prog.c", "/src/inc/util.h"]
+    r = tool("dpucc", "-fdebug-prefix-map=nothing", "-c", "prog.c", cwd=tmp_path / "one")
+    assert r.returncode == 2 and b"invalid argument 'nothing'" in r.stderr

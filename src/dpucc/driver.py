@@ -1,7 +1,8 @@
 """The gcc-like driver: options in, the right stages run, files out.
 
 ``dpucc [-c|-S|-E] [-o out] [-I dir] [-D n[=v]] [-U n] [-O0..3|-Os] [-g] [-Wall] [-Werror] [-w]
-[-MD] [-MF f] [-MT t] [-std=c99|c11] [-C config.json] [-v] [-nostdlib] files`` where files are
+[-MD] [-MF f] [-MT t] [-std=c99|c11] [-C config.json] [-v] [-nostdlib]
+[-fdebug-prefix-map=old=new] files`` where files are
 ``.c``, ``.s``, ``.S``, ``.o`` and ``.a``.  Without ``-c/-S/-E`` the driver links an executable
 (``a.out``) with the bootstrap RT Studio makes from ``-C config.json`` (or from ``NR_TASKLETS``:
 every tasklet runs ``main``).  The seed-era forms work too: ``dpucc -b -C config.json -o prog
@@ -46,6 +47,7 @@ class Options:
     undefines: list[str] = field(default_factory=list)
     opt_level: int = 0
     debug: bool = False
+    debug_prefix_map: list[tuple[str, str]] = field(default_factory=list)
     warnings_all: bool = False
     werror: bool = False
     no_warnings: bool = False
@@ -102,6 +104,12 @@ def parse_args(argv: list[str]) -> Options:
                 raise DriverError(f"unrecognized optimization level '{a}'", 2)
         elif a in ("-g", "-g1", "-g2", "-g3", "-ggdb"):
             o.debug = True
+        elif a.startswith(("-fdebug-prefix-map=", "-ffile-prefix-map=")):
+            old, eq, new = a.partition("=")[2].partition("=")
+            if not eq:
+                raise DriverError(f"invalid argument '{a.partition('=')[2]}' to "
+                                  f"'{a.partition('=')[0]}'", 2)
+            o.debug_prefix_map.append((old, new))
         elif a == "-Wall":
             o.warnings_all = True
         elif a == "-Werror":
@@ -227,7 +235,8 @@ class Driver:
             # An error carries the warnings before it; only a success reports them here.
             ir = compile_preprocessed(text, path, diagnostics=warnings,
                                       werror=self.o.werror, wall=self.o.warnings_all,
-                                      debug_dir=os.getcwd() if self.o.debug else None)
+                                      debug_dir=os.getcwd() if self.o.debug else None,
+                                      debug_prefix_map=self.o.debug_prefix_map)
         self._warn(warnings)
         with self.stage("optimizer", f"-O{self.o.opt_level}"):
             ir = optimize(ir, self.o.opt_level)

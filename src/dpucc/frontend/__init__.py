@@ -162,12 +162,16 @@ def compile_c(source: str, filename: str, *, include_dirs=(), defines=(), undefi
 
 
 def compile_preprocessed(text: str, filename: str, *, diagnostics=None, werror=False,
-                         wall=False, debug_dir: str | None = None, _host_test=False) -> str:
+                         wall=False, debug_dir: str | None = None, debug_prefix_map=(),
+                         _host_test=False) -> str:
+    """Compile preprocessed C to LLVM IR text; see :func:`compile_c`.  ``debug_prefix_map``:
+    gcc's ``-fdebug-prefix-map`` pairs (old, new), for builds that must not name their
+    directory."""
     ast, lm, attrs, module_asm = parse_c(text, filename)
     typeofs = attrs.pop("typeofs", [])
     cg = Compiler(lm, filename, attrs, ptr_size=8 if _host_test else 4, wall=wall)
     if debug_dir is not None:
-        cg.dbg = DebugInfo(cg.module, filename, debug_dir)
+        cg.dbg = DebugInfo(cg.module, filename, debug_dir, debug_prefix_map)
     cg.typeofs = typeofs
     cg.make_parser = _Parser
     if not _host_test:

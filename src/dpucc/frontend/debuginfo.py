@@ -18,6 +18,8 @@ as values or calls (no ``llvm.dbg.*`` intrinsics), so every pass sees the same i
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from llvmlite import ir
 
 I32 = ir.IntType(32)
@@ -29,9 +31,11 @@ class DebugInfo:
     """The metadata of one module: files, the compile unit, one subprogram per function, and
     locations (cached, since every instruction asks for one)."""
 
-    def __init__(self, module: ir.Module, filename: str, comp_dir: str):
+    def __init__(self, module: ir.Module, filename: str, comp_dir: str,
+                 prefix_map: Sequence[tuple[str, str]] = ()):
         self.module = module
-        self.comp_dir = comp_dir
+        self.prefix_map = list(prefix_map)
+        self.comp_dir = self.remap(comp_dir)
         self._files: dict[str, ir.DIValue] = {}
         self._scopes: dict[tuple[int, str], ir.DIValue] = {}
         self._locations: dict[tuple[int, int, int], ir.DIValue] = {}
@@ -56,10 +60,17 @@ class DebugInfo:
     def file(self, name: str) -> ir.DIValue:
         f = self._files.get(name)
         if f is None:
-            f = self.module.add_debug_info("DIFile", {"filename": name,
+            f = self.module.add_debug_info("DIFile", {"filename": self.remap(name),
                                                       "directory": self.comp_dir})
             self._files[name] = f
         return f
+
+    def remap(self, path: str) -> str:
+        """``-fdebug-prefix-map``: as gcc, the last matching ``old`` prefix is replaced."""
+        for old, new in reversed(self.prefix_map):
+            if path == old or path.startswith(old.rstrip("/") + "/"):
+                return new + path[len(old):]
+        return path
 
     def begin_function(self, fn: ir.Function, name: str, coord, scope_coord,
                        local: bool) -> None:
