@@ -1,7 +1,8 @@
 """The gcc-like driver: options in, the right stages run, files out.
 
 ``dpucc [-c|-S|-E] [-o out] [-I dir] [-D n[=v]] [-U n] [-O0..3|-Os] [-g] [-Wall] [-Werror] [-w]
-[-MD] [-MF f] [-MT t] [-std=c99|c11] [-C config.json] [-v] [-nostdlib] files`` where files are
+[-MD] [-MF f] [-MT t] [-std=c99|c11] [-C config.json] [-v] [-nostdlib]
+[-fdebug-prefix-map=old=new] files`` where files are
 ``.c``, ``.s``, ``.S``, ``.o`` and ``.a``.  Without ``-c/-S/-E`` the driver links an executable
 (``a.out``) with the bootstrap RT Studio makes from ``-C config.json`` (or from ``NR_TASKLETS``:
 every tasklet runs ``main``).  The seed-era forms work too: ``dpucc -b -C config.json -o prog
@@ -46,6 +47,7 @@ class Options:
     undefines: list[str] = field(default_factory=list)
     opt_level: int = 0
     debug: bool = False
+    debug_prefix_map: list[tuple[str, str]] = field(default_factory=list)
     warnings_all: bool = False
     werror: bool = False
     no_warnings: bool = False
@@ -102,6 +104,12 @@ def parse_args(argv: list[str]) -> Options:
                 raise DriverError(f"unrecognized optimization level '{a}'", 2)
         elif a in ("-g", "-g1", "-g2", "-g3", "-ggdb"):
             o.debug = True
+        elif a.startswith(("-fdebug-prefix-map=", "-ffile-prefix-map=")):
+            old, eq, new = a.partition("=")[2].partition("=")
+            if not eq:
+                raise DriverError(f"invalid argument '{a.partition('=')[2]}' to "
+                                  f"'{a.partition('=')[0]}'", 2)
+            o.debug_prefix_map.append((old, new))
         elif a == "-Wall":
             o.warnings_all = True
         elif a == "-Werror":
@@ -226,7 +234,9 @@ class Driver:
         with self.stage("front end", path):
             # An error carries the warnings before it; only a success reports them here.
             ir = compile_preprocessed(text, path, diagnostics=warnings,
-                                      werror=self.o.werror, wall=self.o.warnings_all)
+                                      werror=self.o.werror, wall=self.o.warnings_all,
+                                      debug_dir=os.getcwd() if self.o.debug else None,
+                                      debug_prefix_map=self.o.debug_prefix_map)
         self._warn(warnings)
         with self.stage("optimizer", f"-O{self.o.opt_level}"):
             ir = optimize(ir, self.o.opt_level)
@@ -249,7 +259,9 @@ class Driver:
                                 std=self.o.std, dependencies=headers)
         return text, [path] + [_as_given(h) for h in headers if h != path]
 
-    def assemble(self, text: str, name: str, cpp: bool) -> bytes:
+    def assemble(self, text: str, name: str, cpp: bool, debug: bool | None = None) -> bytes:
+        """``debug``: -g for an assembly source (a line table of its own lines); compiled C
+        carries its ``.loc`` directives instead, so it is assembled with ``debug=False``."""
         from dpuasm.assembler import assemble
         from dpuasm.preprocess import preprocess
 
@@ -257,13 +269,14 @@ class Driver:
             if cpp:
                 text = preprocess(text, name, self.o.include_dirs, self._defines(),
                                   self.o.undefines)
-            return elf.write_elf(assemble(text, name, debug=self.o.debug))
+            debug = self.o.debug if debug is None else debug
+            return elf.write_elf(assemble(text, name, debug=debug))
 
     def object_of(self, path: str) -> tuple[bytes, list[str]]:
         kind = _kind(path)
         if kind == "c":
             asm, deps = self.c_to_assembly(path)
-            return self.assemble(asm, path, False), deps
+            return self.assemble(asm, path, False, debug=False), deps
         if kind in ("asm", "asm-cpp"):
             return self.assemble(_read_text(path), path, kind == "asm-cpp"), [path]
         return _read_bytes(path), [path]
@@ -307,7 +320,8 @@ class Driver:
         def build(name: str, text: str) -> bytes:
             if name.endswith(".c"):
                 return self.compile_runtime_c(name, text)
-            return self.assemble(text, f"<runtime>/{name}", False)
+            # Never -g: the cached library must not depend on the build that filled the cache.
+            return self.assemble(text, f"<runtime>/{name}", False, debug=False)
 
         with self.stage("runtime", "libdpu.a"):
             path = library_path(build)
@@ -328,7 +342,7 @@ class Driver:
             asm = backend.compile_module(ir, where)
         except backend.UnsupportedError as e:
             raise DriverError(f"building the runtime library: {e}") from None
-        return self.assemble(asm, where, False)
+        return self.assemble(asm, where, False, debug=False)
 
     # ------------------------------------------------------------------ the whole run
 

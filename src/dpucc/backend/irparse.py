@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import struct
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class ParseError(Exception):
@@ -105,6 +106,16 @@ def decode_cstring(tok: str) -> bytes:
     return bytes(out)
 
 
+class SourceLoc(NamedTuple):
+    """A source position from the debug metadata: ``name`` relative to ``directory`` unless
+    absolute; line 0 is LLVM's "no particular line" (code merged from several)."""
+
+    directory: str
+    name: str
+    line: int
+    column: int
+
+
 @dataclass
 class Inst:
     op: str
@@ -112,6 +123,7 @@ class Inst:
     ty: object = None  # result type (or the operated type)
     args: list = field(default_factory=list)
     extra: dict = field(default_factory=dict)
+    loc: SourceLoc | None = None  # with -g: where the instruction's code comes from
 
     def __repr__(self) -> str:
         return f"Inst({self.op} %{self.name} {self.ty} {self.args} {self.extra})"
@@ -133,6 +145,7 @@ class Function:
     section: str | None = None
     blocks: list[Block] = field(default_factory=list)
     declaration: bool = False
+    loc: SourceLoc | None = None  # with -g: the line of the body's opening brace
 
 
 @dataclass
@@ -420,10 +433,14 @@ def parse_module(text: str) -> Module:
                 m.types[name] = ("struct", (), False)
             else:
                 m.types[name] = p.type()
+    debug = _DebugMetadata()
     while i < n:
         s = lines[i].strip()
         i += 1
-        if not s or s.startswith((";", "!", "attributes", "target", "source_filename",
+        if s.startswith("!"):
+            debug.add(s)
+            continue
+        if not s or s.startswith((";", "attributes", "target", "source_filename",
                                   "module asm")) or (s.startswith("%") and "= type" in s):
             continue
         if s.startswith("@"):
@@ -433,6 +450,7 @@ def parse_module(text: str) -> Module:
             f.declaration = True
             m.functions.setdefault(f.name, f)
         elif s.startswith("define"):
+            s, f_dbg = _take_dbg(s)
             f = _parse_header(tokenize(s)[1:], m)
             body = []
             while i < n and lines[i].strip() != "}":
@@ -440,10 +458,110 @@ def parse_module(text: str) -> Module:
                 i += 1
             i += 1
             _parse_body(f, body, m)
+            f.loc = f_dbg  # resolved below, once the metadata (printed last) is known
             m.functions[f.name] = f
         else:
             raise ParseError(f"unexpected line {s[:60]!r}")
+    if debug.nodes:
+        for f in m.functions.values():
+            f.loc = debug.function_loc(f.loc)
+            for b in f.blocks:
+                for ins in b.insts:
+                    ins.loc = debug.location(ins.loc)
+            first = f.blocks[0].insts[0].loc if f.blocks and f.blocks[0].insts else None
+            if f.loc and first and first[:3] == f.loc[:3]:
+                f.loc = first  # the brace's column, so that the prologue shares its row
+    else:
+        for f in m.functions.values():
+            f.loc = None
+            for b in f.blocks:
+                for ins in b.insts:
+                    ins.loc = None
     return m
+
+
+_DBG = re.compile(r"^(.*), !dbg !(\d+)|^(.*) !dbg !(\d+)(?= |$)")
+
+
+def _take_dbg(s: str) -> tuple[str, int | None]:
+    """A line without its ``!dbg !N`` attachment, and N.  Instructions print it after their
+    operands (``, !dbg !N``), function headers before the brace (`` !dbg !N {``)."""
+    if "!dbg" not in s:
+        return s, None
+    m = _DBG.match(s)
+    if m is None:
+        return s, None
+    if m.group(1) is not None:
+        return m.group(1) + s[m.end():], int(m.group(2))
+    return m.group(3) + s[m.end():], int(m.group(4))
+
+
+_MD_NODE = re.compile(r"!(\d+) = (?:distinct )?!(DI\w+)\((.*)\)$")
+_MD_FIELD = re.compile(r'(\w+): ("(?:[^"\\]|\\.)*"|[^,]*)(?:, |$)')
+
+
+class _DebugMetadata:
+    """The debug-information nodes a line table needs: locations, their scopes, files."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[int, tuple[str, dict[str, str]]] = {}
+        self._files: dict[int, tuple[str, str] | None] = {}
+
+    def add(self, line: str) -> None:
+        m = _MD_NODE.match(line)
+        if m is None or m.group(2) not in ("DILocation", "DISubprogram", "DIFile",
+                                           "DILexicalBlock", "DILexicalBlockFile"):
+            return
+        self.nodes[int(m.group(1))] = (m.group(2), dict(_MD_FIELD.findall(m.group(3))))
+
+    def _ref(self, text: str | None) -> int | None:
+        return int(text[1:]) if text and re.fullmatch(r"!\d+", text) else None
+
+    def _file_of_scope(self, ref: int | None) -> tuple[str, str] | None:
+        """(directory, name) of a scope: its own file, or its enclosing scope's."""
+        if ref in self._files:
+            return self._files[ref]
+        out, seen, cur = None, set(), ref
+        while cur is not None and cur not in seen:
+            seen.add(cur)
+            kind, fields = self.nodes.get(cur, ("", {}))
+            if kind == "DIFile":
+                out = (_md_string(fields.get("directory", '""')),
+                       _md_string(fields.get("filename", '""')))
+                break
+            f = self._ref(fields.get("file"))
+            if f is not None and f != cur:
+                cur = f
+            else:
+                cur = self._ref(fields.get("scope"))
+        self._files[ref] = out
+        return out
+
+    def location(self, ref: int | None) -> SourceLoc | None:
+        """A ``DILocation`` as the line of the innermost scope: an inlined instruction is
+        reported at its line in the inlined function, as gcc does."""
+        kind, fields = self.nodes.get(ref, ("", {})) if ref is not None else ("", {})
+        if kind != "DILocation":
+            return None
+        file = self._file_of_scope(self._ref(fields.get("scope")))
+        if file is None:
+            return None
+        return SourceLoc(file[0], file[1], int(fields.get("line", "0")),
+                         int(fields.get("column", "0")))
+
+    def function_loc(self, ref: int | None) -> SourceLoc | None:
+        kind, fields = self.nodes.get(ref, ("", {})) if ref is not None else ("", {})
+        if kind != "DISubprogram":
+            return None
+        file = self._file_of_scope(ref)
+        if file is None:
+            return None
+        line = fields.get("scopeLine") or fields.get("line") or "0"
+        return SourceLoc(file[0], file[1], int(line), 0)
+
+
+def _md_string(tok: str) -> str:
+    return decode_cstring("c" + tok).decode("utf-8", "replace")
 
 
 def _parse_global(toks: list[str], m: Module) -> None:
@@ -529,7 +647,7 @@ def _parse_body(f: Function, lines: list[str], m: Module) -> None:
     pending = ""
     for raw in lines:
         s = raw.strip()
-        if not s or s.startswith(";"):
+        if not s or s.startswith((";", "#dbg_")):
             continue
         if pending:
             s = pending + " " + s
@@ -548,8 +666,10 @@ def _parse_body(f: Function, lines: list[str], m: Module) -> None:
             # the unnamed entry block takes the next number after the unnamed parameters
             block = Block(str(sum(1 for _, n in f.params if n.isdigit())))
             f.blocks.append(block)
-        toks = tokenize(s)
-        block.insts.append(_parse_inst(toks, m))
+        s, dbg = _take_dbg(s)
+        inst = _parse_inst(tokenize(s), m)
+        inst.loc = dbg  # resolved by parse_module
+        block.insts.append(inst)
 
 
 def _parse_inst(toks: list[str], m: Module) -> Inst:

@@ -15,6 +15,7 @@ from dpucore.diag import Diagnostic, DiagnosticError
 
 from .. import target
 from .codegen import Base
+from .debuginfo import DebugInfo
 from .decls import DeclMixin
 from .exprs import ExprMixin
 from .gnu import TYPEOF_PREFIX, LineMap, rewrite
@@ -145,25 +146,32 @@ def _attach(ast, attrs, lm: LineMap):
 
 
 def compile_c(source: str, filename: str, *, include_dirs=(), defines=(), undefines=(),
-              std: str = "c11", debug: bool = False, diagnostics: list | None = None,
+              std: str = "c11", debug_dir: str | None = None, diagnostics: list | None = None,
               werror: bool = False, _host_test: bool = False) -> str:
     """Compile C ``source`` to LLVM IR text for the DPU; raises DiagnosticError.
 
     Warnings are appended to ``diagnostics`` when given (``werror`` turns them into errors).
+    ``debug_dir`` (``-g``): attach source locations, recording it as the compilation directory.
     ``_host_test`` is for the test-suite only: 64-bit pointers and the host's data layout, so
     the IR can run under the host JIT (C type sizes otherwise stay the DPU's).
     """
     text = preprocess_c(source, filename, include_dirs=include_dirs, defines=defines,
                         undefines=undefines, std=std)
     return compile_preprocessed(text, filename, diagnostics=diagnostics, werror=werror,
-                                _host_test=_host_test)
+                                debug_dir=debug_dir, _host_test=_host_test)
 
 
 def compile_preprocessed(text: str, filename: str, *, diagnostics=None, werror=False,
-                         wall=False, _host_test=False) -> str:
+                         wall=False, debug_dir: str | None = None, debug_prefix_map=(),
+                         _host_test=False) -> str:
+    """Compile preprocessed C to LLVM IR text; see :func:`compile_c`.  ``debug_prefix_map``:
+    gcc's ``-fdebug-prefix-map`` pairs (old, new), for builds that must not name their
+    directory."""
     ast, lm, attrs, module_asm = parse_c(text, filename)
     typeofs = attrs.pop("typeofs", [])
     cg = Compiler(lm, filename, attrs, ptr_size=8 if _host_test else 4, wall=wall)
+    if debug_dir is not None:
+        cg.dbg = DebugInfo(cg.module, filename, debug_dir, debug_prefix_map)
     cg.typeofs = typeofs
     cg.make_parser = _Parser
     if not _host_test:

@@ -142,6 +142,7 @@ class Base:
         self.runtime = {}
         self.anon_structs = {}
         self._anon_keep = []
+        self.dbg = None  # a debuginfo.DebugInfo with -g
 
     # ------------------------------------------------------------------ diagnostics
     def _diag(self, sev, node, msg):

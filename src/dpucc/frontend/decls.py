@@ -561,6 +561,9 @@ class DeclMixin:
         body = fn.append_basic_block("body")
         self.builder = ir.IRBuilder(entry)
         self.builder.position_at_end(body)
+        if self.dbg is not None:
+            self.dbg.begin_function(fn, name, decl.coord, node.body.coord, storage == "static")
+            self.builder.debug_metadata = self.dbg.at(node.body, None)
         self.push()
         params = decl.type.args.params if decl.type.args is not None else []
         args = list(fn.args)
@@ -595,6 +598,8 @@ class DeclMixin:
         del self.scopes[-1]["__func__"]
         self.compound(node.body, new_scope=False)
         b = self.builder
+        if self.dbg is not None:
+            b.debug_metadata = self.closing_location(node.body) or b.debug_metadata
         if not b.block.is_terminated:
             reachable = b.block is body or self.has_preds(b.block)
             if ft.ret.is_void or ft.ret.is_struct:
@@ -610,12 +615,26 @@ class DeclMixin:
             if blk is not entry and not blk.is_terminated:
                 b.position_at_end(blk)
                 b.unreachable()
+        if self.dbg is not None:
+            # Every return leaves through the epilogue, which gcc reports at the closing brace.
+            for blk in fn.blocks:
+                if isinstance(blk.terminator, ir.Ret) and b.debug_metadata is not None:
+                    blk.terminator.set_metadata("dbg", b.debug_metadata)
+            b.debug_metadata = self.dbg.at(node.body, None)
         with b.goto_block(entry):
             b.position_at_end(entry)
             b.branch(body)
+        if self.dbg is not None:
+            self.dbg.end_function()
         self.pop()
         self.fn = None
         self.builder = None
+
+    def closing_location(self, body):
+        """The location of the '}' that ends a function body (None when unknown)."""
+        c = body.coord
+        end = self.lm.closing_brace(c.file, c.line, c.column) if c is not None else None
+        return self.dbg.location(end[0], end[1], end[2]) if end is not None else None
 
     def warn_end(self, body, msg):
         c = body.coord

@@ -259,8 +259,19 @@ class ExprMixin:
 
     # ------------------------------------------------------------------ expressions
     def expr(self, node, decay=True) -> V:
-        v = self._expr(node)
-        return self.decay(v) if decay else v
+        b = self.builder
+        if self.dbg is None or b is None:
+            v = self._expr(node)
+            return self.decay(v) if decay else v
+        # -g: the code of an expression is reported at its own position, that of its operands
+        # at theirs (a call on the second line of a statement is on the second line).
+        outer = b.debug_metadata
+        b.debug_metadata = self.dbg.at(node, outer)
+        try:
+            v = self._expr(node)
+            return self.decay(v) if decay else v
+        finally:
+            b.debug_metadata = outer
 
     def _expr(self, node) -> V:
         if isinstance(node, c_ast.Constant):

@@ -33,6 +33,17 @@ class StmtMixin:
 
     def stmt(self, node):
         b = self.builder
+        if self.dbg is None or isinstance(node, c_ast.Compound):
+            return self._stmt(node)
+        outer = b.debug_metadata
+        b.debug_metadata = self.dbg.at(node, outer)
+        try:
+            return self._stmt(node)
+        finally:
+            b.debug_metadata = outer
+
+    def _stmt(self, node):
+        b = self.builder
         self.live()
         if isinstance(node, c_ast.Compound):
             return self.compound(node)
