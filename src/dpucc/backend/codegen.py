@@ -731,6 +731,9 @@ class FnGen:
                     if ins.name in self.fused:
                         continue
                     self.vreg_of(ins.name, ins.ty)
+                    if ins.op == "call" and isinstance(ins.ty, tuple) and ins.ty[0] == "struct":
+                        for k, t in enumerate(ins.ty[1]):  # read by extractvalue (legalize)
+                            self.vreg_of(f"{ins.name}\0x{k}", t)
         self.layout_order = [b.name for b in f.blocks]
         entry = MBlock(self.label(f.blocks[0].name) + ".entry")
         self.blocks.append(entry)
@@ -1065,14 +1068,12 @@ class FnGen:
         callee = self.resolve(ins.extra["callee"])
         args = ins.args
         if callee[0] == "asm":
-            # Basic inline assembly (no operands): its text goes out as it is.  Operands are
-            # refused until the extended form is implemented.
             _, text, constraints = callee
             operands = [c for c in constraints.split(",") if c and not c.startswith("~")]
-            if args or operands or ins.name:
-                raise self.err("inline assembly with operands")
-            self.emit("asm", kind="asm", data={"text": text})
-            return
+            if not (args or operands or ins.name):  # basic asm: the text goes out as it is
+                self.emit("asm", kind="asm", data={"text": text.replace("$$", "$")})
+                return
+            return self.inline_asm(ins, text, constraints)
         if callee[0] == "global" and callee[1].startswith("llvm."):
             return self.intrinsic(ins, callee[1])
         if callee[0] == "global" and callee[1].startswith("__builtin_") and \
@@ -1107,6 +1108,54 @@ class FnGen:
             self.call_common(None, self.val(callee, "ptr"), argvs, tys, nfixed, dst)
         if dst is not None and width(ins.ty) < 32:
             self.mask(dst, ins.ty)
+
+    def inline_asm(self, ins, text: str, constraints: str) -> None:
+        """Extended inline assembly: one instruction-like MI whose operands are the asm's, in
+        LLVM's order (outputs, then inputs), so allocation and spilling treat it like any
+        instruction; the template is filled with the registers at emission.  Outputs never
+        share a register with inputs (as if every output were early-clobber); a tied input
+        is moved into its output first.  Clobbered caller-saved registers make the asm a
+        call point, so nothing live across it, nor its operands, sits in them."""
+        cons = constraints.split(",")
+        outs = [c for c in cons if c.startswith("=")]
+        inputs = [c for c in cons if c and not c.startswith(("=", "~"))]
+        clobbers = [c[2:-1] for c in cons if c.startswith("~{")]
+        if len(inputs) != len(ins.args):
+            raise self.err("inline assembly operands")
+        for c in clobbers:
+            r = parse_register(c)
+            if c in ("memory", "cc") or r is None:
+                continue
+            if not (r[0] == "r" and r[1] in CALLER_REGS + list(SCRATCH)):
+                raise self.err(f"inline assembly clobbering {c} (only r0-r13 may be clobbered)")
+        if len(outs) == 1:
+            dsts = [self.vmap[ins.name] if ins.name else self.new(width(ins.ty) == 64)]
+            out_tys = [ins.ty]
+        else:
+            out_tys = list(ins.ty[1]) if outs else []
+            dsts = [self.vreg_of(f"{ins.name}\0x{k}", t) if ins.name else self.new(width(t) == 64)
+                    for k, t in enumerate(out_tys)]
+        for c, t in zip(outs, out_tys):
+            if c.lstrip("=&") != "r" or width(t) == 0 and t != "ptr":
+                raise self.err(f"inline assembly output constraint '{c}'")
+        ops = [R(d, "d" if d.wide else "r", True) for d in dsts]
+        for c, (ty, v) in zip(inputs, ins.args):
+            if c.isdigit():
+                d = dsts[int(c)]
+                x = self.val(v, ty)
+                self.emit("movd" if d.wide else "move", R(d, "d" if d.wide else "r", True),
+                          R(x, "d" if d.wide else "r"))
+                ops.append(R(d, "d" if d.wide else "r"))
+            elif c == "i":
+                s, off = self.const_val(v, ty)
+                ops.append(addr_text(s, off) if s else s32(off))
+            elif c == "r":
+                x = self.val(v, ty)
+                ops.append(R(x, "d" if x.wide else "r"))
+            else:
+                raise self.err(f"inline assembly input constraint '{c}'")
+        self.emit("asm", *ops, data={"template": text, "clobbers": any(
+            parse_register(c) is not None for c in clobbers)})
 
     def isa_builtin(self, ins, form) -> None:
         """A ``__builtin_<form_id>`` call from the front end: the instruction itself, its
@@ -2014,15 +2063,20 @@ class FnGen:
             for mi in b.insts:
                 for v in mi.uses():
                     ext(v, mi.pos)
-                for v in mi.defs():
-                    ext(v, mi.pos)
-                if mi.kind == "call":
+                for v in mi.defs():  # inline asm outputs may be written before inputs are read
+                    ext(v, mi.pos - 1 if "template" in mi.data else mi.pos)
+                if mi.kind == "call" or mi.data.get("clobbers"):
                     calls.append(mi.pos)
         calls.sort()
         ivs = [v for v in self.vregs if v.start is not None]
         for v in ivs:
             i = bisect.bisect_right(calls, v.start)
             v.xcall = i < len(calls) and calls[i] < v.end
+        for b in blocks:  # the operands of an asm that clobbers registers avoid them too
+            for mi in b.insts:
+                if mi.data.get("clobbers"):
+                    for v in mi.uses() + mi.defs():
+                        v.xcall = True
         ivs.sort(key=lambda v: (v.start, v.id))
         free = set(CALLER_REGS + CALLEE_REGS)
         active: list[VReg] = []
@@ -2334,6 +2388,20 @@ class FnGen:
             body.append(f"{mi.op} {', '.join(names[:-2])}")
             body.extend(post)
             body.append(f"sub zero, {names[0]}, 0, {names[-2]}, {names[-1]}")
+            return
+        if "template" in mi.data:  # extended inline asm: the registers into its text
+            def operand(m):
+                if m.group(0) == "$$":
+                    return "$"
+                name = names[int(m.group(1) or m.group(3))]
+                if m.group(2) and name[:1] == "d":  # H/L: the high (even) or low register
+                    return f"r{int(name[1:]) + (m.group(2) == 'L')}"
+                return name
+            text = re.sub(r"\$\$|\$\{(\d+)(?::([HL]?))?\}|\$(\d+)", operand,
+                          mi.data["template"])
+            body.extend(line.strip() for line in text.replace(";", "\n").split("\n")
+                        if line.strip())
+            body.extend(post)
             return
         body.append(f"{mi.op} {', '.join(names)}" if names else mi.op)
         body.extend(post)

@@ -35,9 +35,11 @@ def _icmp(name, pred, ty, a, b) -> Inst:
 
 def legalize(mod: Module) -> None:
     for f in mod.functions.values():
+        # calls whose {…} results become one value per part, named <call>\0x<k>
         overflow = {ins.name for b in f.blocks for ins in b.insts
                     if _intrinsic(ins).endswith("with.overflow") and
-                    not (_intrinsic(ins)[1:4] == "mul" and _width(ins.args[0][0]) > 32)}
+                    not (_intrinsic(ins)[1:4] == "mul" and _width(ins.args[0][0]) > 32)
+                    or ins.op == "call" and ins.extra["callee"][0] == "asm"}
         for block in f.blocks:
             if any(_needs(ins, overflow) for ins in block.insts):
                 block.insts = [new for ins in block.insts for new in _rewrite(ins, overflow)]
@@ -86,7 +88,7 @@ def _rewrite(ins: Inst, overflow: set) -> list[Inst]:
         return _rewrite_fcmp(ins)
     if ins.op == "extractvalue":
         if ins.args[0][0] == "local" and ins.args[0][1] in overflow:
-            part = ("\0v", "\0o")[ins.extra["indices"][0]]
+            part = f"\0x{ins.extra['indices'][0]}"
             return [_I("freeze", ins.name, ins.ty, [_local(ins.args[0][1] + part)])]
         return [ins]
     if _needs(ins, overflow):
@@ -144,7 +146,7 @@ def _with_overflow(ins, tmp):
     signed, op = base[0] == "s", base[1:4]
     ty = ins.args[0][0]
     (_, a), (_, b) = ins.args
-    s, o = ins.name + "\0v", ins.name + "\0o"
+    s, o = ins.name + "\0x0", ins.name + "\0x1"
     if op in ("add", "sub"):
         out = [_I(op, s, ty, [a, b])]
         if signed:

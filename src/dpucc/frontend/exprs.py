@@ -716,7 +716,7 @@ class ExprMixin:
             name = node.name.name
             s = self.lookup(name)
             if s is None or s.kind != "func" and s.kind != "var":
-                if name.startswith("__builtin_") or name in ("__dpu_asm",):
+                if name.startswith("__builtin_") or name in ("__dpu_asm", "__dpu_asm_ext"):
                     r = self.builtin(node, name, args)
                     if r is not None:
                         return r
@@ -869,15 +869,108 @@ class ExprMixin:
             self.store(lv, V(p, lv.type))
             return self.load(LV(p, t))
         if name == "__dpu_asm":
-            text = self.string_bytes(args[0].value).decode("latin-1")
+            text = self.string_bytes(args[0].value).decode("latin-1").replace("$", "$$")
             fnty = ir.FunctionType(ir.VoidType(), [])
             b.asm(fnty, text, "~{memory}", [], True)
             return V(None, T.VOID)
+        if name == "__dpu_asm_ext":
+            return self.extended_asm(node, args)
         if name in ("__builtin_memcpy", "__builtin_memset", "__builtin_strlen",
                     "__builtin_memcmp", "__builtin_abort"):
             return None
         return None
 
+
+    def extended_asm(self, node, args):
+        """GNU extended asm (rewritten by gnu.py into ``__dpu_asm_ext(template, specs…)``) as
+        an LLVM inline-asm call: gcc's ``%0``/``%[name]`` become LLVM's ``${k}``; ``+``
+        operands become an output and an input tied to it; outputs are stored back."""
+        b = self.builder
+        template = self.string_bytes(args[0].value).decode("latin-1")
+        outs, ins, clobbers = [], [], []
+        k = 1
+        while k < len(args):
+            spec = self.string_bytes(args[k].value).decode("latin-1")
+            kind, rest = spec[0], spec[1:]
+            opname = None
+            if rest.startswith("["):
+                opname, rest = rest[1:].split("]", 1)
+            if kind == "c":
+                clobbers.append(rest)
+                k += 1
+                continue
+            (outs if kind == "o" else ins).append((opname, rest, args[k + 1]))
+            k += 2
+        names = [n for n, _, _ in outs + ins]
+        cons, out_lvs, in_vals, tied = [], [], [], []
+        for i, (_, c, e) in enumerate(outs):
+            if not c.startswith(("=", "+")) or c.lstrip("=+&") not in ("r",):
+                self.err(e, f"output operand constraint '{c}' is not supported (use \"=r\" or "
+                            "\"+r\")")
+            lv = self.lvalue(e)
+            if not (lv.type.is_int or lv.type.is_ptr or lv.type.is_float) or lv.type.const:
+                self.err(e, "invalid lvalue in asm output " + str(i))
+            out_lvs.append(lv)
+            cons.append("=&r" if "&" in c else "=r")
+            if c.startswith("+"):
+                tied.append((str(i), self.load(lv).value))
+        for _, c, e in ins:
+            c = c.replace("n", "i")
+            if c not in ("r", "i") and not c.isdigit():
+                self.err(e, f"input operand constraint '{c}' is not supported (use \"r\", "
+                            "\"i\" or \"n\")")
+            if c == "i":
+                cv = self.const_eval(e)
+                if not isinstance(cv, int):
+                    v = self.rv(e)
+                    if not isinstance(v.value, (ir.Constant, ir.GlobalValue)):
+                        self.err(e, "impossible constraint in 'asm'")
+                    in_vals.append(v.value)
+                else:
+                    in_vals.append(ir.Constant(I32, cv))
+            else:
+                v = self.rv(e)
+                if v.type.is_int and v.type.size < 4:
+                    v = self.convert(v, self.promote(v.type))
+                in_vals.append(v.value)
+            cons.append(c)
+        for c, v in tied:
+            cons.append(c)
+            in_vals.append(v)
+        for c in clobbers:
+            if c == "cc":
+                continue
+            cons.append("~{%s}" % c)
+
+        def operand(m):
+            if m.group(0) == "%%":
+                return "%"
+            if m.group(0) == "%=":
+                return "${:uid}"
+            ref = m.group(1)
+            if ref.isdigit():
+                idx = int(ref)
+            elif ref in names:
+                idx = names.index(ref)
+            else:
+                self.err(node, f"undefined named operand '{ref}'")
+            if idx >= len(outs) + len(ins):
+                self.err(node, "operand number out of range")
+            mod = m.modifier()
+            if mod and mod not in "HL":
+                self.err(node, f"invalid operand code '{mod}'")
+            return "${%d:%s}" % (idx, mod) if mod else "${%d}" % idx
+        text = re.sub(r"%%|%=|%([HL]?)\[(\w+)\]|%([A-Za-z]?)(\d+)",
+                      lambda m: operand(_Group(m)), template.replace("$", "$$"))
+        out_tys = [lltype(lv.type) for lv in out_lvs]
+        ret = ir.VoidType() if not out_tys else out_tys[0] if len(out_tys) == 1 \
+            else ir.LiteralStructType(out_tys)
+        fnty = ir.FunctionType(ret, [v.type for v in in_vals])
+        r = b.asm(fnty, text, ",".join(cons), in_vals, True)
+        for i, lv in enumerate(out_lvs):
+            val = r if len(out_lvs) == 1 else b.extract_value(r, i)
+            self.store(lv, V(val, lv.type))
+        return V(None, T.VOID)
 
     def float_builtin(self, node, name, args):
         """gcc's floating-point builtins, on the bits: the DPU has no FPU, and these need none."""
@@ -981,6 +1074,20 @@ class ExprMixin:
             self.err(node, f"'{name}' with operands of different 64-bit types is not supported")
         self.store(LV(vals[2].value, rt), V(res, rt))
         return V(b.zext(ovf, I8), T.BOOL)
+
+class _Group:
+    """A %-reference match: its operand (name or number) as group 1, and its modifier."""
+
+    def __init__(self, m):
+        self._m = m
+
+    def group(self, k):
+        return self._m.group(0) if k == 0 else (self._m.group(2) or self._m.group(4))
+
+    def modifier(self) -> str:
+        """gcc's operand code: ``%H0``/``%L0``, the high/low register of a 64-bit operand."""
+        return self._m.group(1) or self._m.group(3) or ""
+
 
 _FLOAT_BUILTINS = {
     "__builtin_inf": ("inf", T.DOUBLE), "__builtin_inff": ("inf", T.FLOAT),

@@ -13,7 +13,8 @@ coordinates still point at the user's text:
   becomes ``offsetof``;
 - ``asm`` labels after declarators are blanked, file-scope ``asm("...")`` is recorded as module
   assembly, and basic ``asm volatile("...")`` statements become calls of ``__dpu_asm("...")``
-  (extended asm with operands is refused with a diagnostic);
+  extended ``asm("..." : outputs : inputs : clobbers)`` becomes a call of ``__dpu_asm_ext``
+  whose arguments carry the constraints and the operand expressions (see _extended_asm);
 - ``typeof(x)`` / ``__typeof__(x)`` becomes a reserved typedef name ``__dpucc_typeof_N`` (the
   parser treats these names as types), the operand's text is kept and the code generator
   parses it in the scope where the name is used (pycparser 3 parses ``__builtin_va_arg`` and
@@ -232,11 +233,9 @@ def rewrite(text: str, filename: str) -> Rewritten:
                         i = j + 1
                         continue
                     if statement:
-                        for m2 in range(k + 1, j):
-                            if toks[m2].text == ":":
-                                raise _err(text, filename, toks[m2].start,
-                                           "extended asm with operands is not supported")
-                        blank(t.start, toks[k].start, "__dpu_asm")
+                        ext = _extended_asm(toks, k, j, blank, inserts, text, filename)
+                        blank(t.start, toks[k].start)
+                        inserts[t.start] = "__dpu_asm_ext" if ext else "__dpu_asm"
                         prev_sig = ")"
                         i = j + 1
                         continue
@@ -269,6 +268,76 @@ def rewrite(text: str, filename: str) -> Rewritten:
 def _unquote(s: str) -> str:
     s = s[1:-1] if not s.startswith("L") else s[2:-1]
     return bytes(s, "utf-8").decode("unicode_escape")
+
+
+def _extended_asm(toks, k: int, j: int, blank, inserts, text: str, filename: str) -> bool:
+    """Rewrite the operand lists of ``asm(template : outputs : inputs : clobbers)`` in place
+    (toks[k] is '(' and toks[j] its ')') into arguments of ``__dpu_asm_ext``: each operand
+    ``[name] "constraint" (expr)`` becomes ``"o[name]constraint", (expr)`` (``i`` for inputs),
+    each clobber ``"c<clobber>"``; the expressions keep their place in the text, so their
+    diagnostics point at them.  False for basic asm (no ':')."""
+    colons, depth = [], 0
+    for m in range(k + 1, j):
+        tk = toks[m]
+        if tk.kind == "punct" and tk.text in "([{":
+            depth += 1
+        elif tk.kind == "punct" and tk.text in ")]}":
+            depth -= 1
+        elif tk.text == ":" and depth == 0:
+            colons.append(m)
+    if not colons:
+        return False
+    if len(colons) > 3:
+        raise _err(text, filename, toks[colons[3]].start, "expected ')' before ':' token")
+    bounds = colons + [j]
+    for sec, c in enumerate(colons):
+        blank(toks[c].start, toks[c].end)
+        m, end = c + 1, bounds[sec + 1]
+        while m < end:
+            start = m
+            name = ""
+            if toks[m].text == "[":
+                if m + 2 >= end or toks[m + 2].text != "]":
+                    raise _err(text, filename, toks[m].start, "expected identifier before "
+                                                              f"'{toks[m + 1].text}' token")
+                name = f"[{toks[m + 1].text}]"
+                m += 3
+            if m >= end or toks[m].kind != "str":
+                raise _err(text, filename, toks[min(m, end)].start,
+                           "expected string-literal before "
+                           f"'{toks[min(m, end)].text}' token")
+            constraint = toks[m].text[1:-1]
+            kind = "oic"[sec]
+            blank(toks[start].start, toks[m].end)
+            spec = f'"{kind}{name}{constraint}"'
+            m += 1
+            if kind != "c":
+                if m >= end or toks[m].text != "(":
+                    raise _err(text, filename, toks[min(m, end)].start,
+                               "expected '(' before "
+                               f"'{toks[min(m, end)].text}' token")
+                spec += ","
+                m = _close(toks, m) + 1
+            inserts[toks[start].start] = inserts.get(toks[start].start, "") + ", " + spec
+            if m < end:
+                if toks[m].text != ",":
+                    raise _err(text, filename, toks[m].start,
+                               f"expected ')' before '{toks[m].text}' token")
+                blank(toks[m].start, toks[m].end)
+                m += 1
+    return True
+
+
+def _close(toks, i: int) -> int:
+    depth = 0
+    for m in range(i, len(toks)):
+        if toks[m].kind == "punct" and toks[m].text in "([{":
+            depth += 1
+        elif toks[m].kind == "punct" and toks[m].text in ")]}":
+            depth -= 1
+            if depth == 0:
+                return m
+    return len(toks) - 1
 
 
 def _err(text: str, filename: str, offset: int, message: str) -> DiagnosticError:
