@@ -1069,7 +1069,8 @@ class FnGen:
         args = ins.args
         if callee[0] == "asm":
             _, text, constraints = callee
-            operands = [c for c in constraints.split(",") if c and not c.startswith("~")]
+            operands = [c for c in constraints.split(",") if c and c not in
+                        ("~{memory}", "~{cc}", "~{dirflag}", "~{fpsr}", "~{flags}")]
             if not (args or operands or ins.name):  # basic asm: the text goes out as it is
                 self.emit("asm", kind="asm", data={"text": text.replace("$$", "$")})
                 return
