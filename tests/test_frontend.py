@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import os
 import shutil
 import subprocess
 
@@ -527,7 +528,21 @@ DIAGNOSTICS = [
     ("void v(void);\nint f(void) { int x = v(); return x; }",
      "d.c:2:23: error: void value not ignored as it ought to be"),
     ("int f(int x) { switch (x) { case 1: case 1: return 0; } return 1; }",
-     "d.c:1:42: error: duplicate case value"),
+     "d.c:1:37: error: duplicate case value"),
+    ("int f(int *p) { return _Generic(p, int: 1, long: 2); }",
+     "d.c:1:33: error: '_Generic' selector of type 'int *' is not compatible with any "
+     "association"),
+    ("int f(int x) { return _Generic(x, int: 1, signed int: 2); }",
+     "d.c:1:43: error: '_Generic' specifies two compatible types"),
+    ("int f(int x) { return _Generic(x, default: 1, int: 3, default: 2); }",
+     "d.c:1:55: error: duplicate 'default' case in '_Generic'"),
+    ("int f(int x) { switch (x) { case 1 ... 5: return 1; case 4: return 2; } return 0; }",
+     "d.c:1:53: error: duplicate case value"),
+    ("int f(int x) { switch (x) { case 4: return 2; case 1 ... 5: return 1; } return 0; }",
+     "d.c:1:47: error: duplicate (or overlapping) case value"),
+    ("int a[4] = { [2 ... 4] = 1 };",
+     "d.c:1:15: error: array index range in initializer exceeds array bounds"),
+    ("int a[4] = { [3 ... 2] = 1 };", "d.c:1:15: error: empty index range in initializer"),
 ]
 
 
@@ -558,6 +573,43 @@ def test_warnings_are_collected():
     ]
     with pytest.raises(DiagnosticError):
         compile_c("int g(void) { return h(2); }\n", "w.c", werror=True)
+
+
+SIGN_COMPARE = """\
+int f(int i, unsigned u, short s, unsigned char uc, long long ll, unsigned long long ull) {
+  int r = 0;
+  r += i < u; r += s < u; r += uc < u; r += 5 < u; r += -1 < u; r += (i & 0xff) < u;
+  r += i == 5u; r += i == 0x80000000u; r += ll < u; r += i < ull; r += (int)uc < u;
+  r += (int)u < u; r += (i ? 1 : 2) < u; r += i + 1 >= u; r += !i < u; r += i < 7;
+  return r;
+}
+"""
+
+
+def test_sign_compare_warns_where_gcc_does(tmp_path):
+    """-Wall's -Wsign-compare (gcc enables it with -Wextra for C; dpucc with -Wall): only
+    comparisons done unsigned whose signed operand may be negative."""
+    d = []
+    compile_c(SIGN_COMPARE, "w.c", diagnostics=d, wall=True)
+    ours = [str(x).splitlines()[0] for x in d]
+    assert ours and all("[-Wsign-compare]" in m for m in ours)
+    quiet = []
+    compile_c(SIGN_COMPARE, "w.c", diagnostics=quiet)
+    assert quiet == []
+    if HAVE_GCC:
+        (tmp_path / "w.c").write_text(SIGN_COMPARE)
+        r = subprocess.run(["gcc", "-fsyntax-only", "-Wsign-compare", "w.c"], cwd=tmp_path,
+                           capture_output=True, text=True, env={"LC_ALL": "C", "PATH":
+                                                                 os.environ["PATH"]})
+        theirs = [ln for ln in r.stderr.splitlines() if ": warning: " in ln]
+        assert ours == theirs
+
+
+def test_empty_case_range_is_a_warning():
+    d = []
+    compile_c("int f(int x) { switch (x) { case 5 ... 1: return 1; } return 0; }", "d.c",
+              diagnostics=d)
+    assert [str(x).splitlines()[0] for x in d] == ["d.c:1:29: warning: empty range specified"]
 
 
 def test_diagnostics_point_into_included_files(tmp_path):

@@ -124,7 +124,7 @@ class Base:
         self.filename = filename
         self.attrs = attrs  # id(node) -> list of (name, args)
         self.ptr_size = ptr_size
-        self.intptr = T.Int(ptr_size, True, "int" if ptr_size == 4 else "long")
+        self.intptr = T.Int(ptr_size, True, "int" if ptr_size == 4 else "long int")
         self.uintptr = T.Int(ptr_size, False)
         self.size_t = T.UINT
         self.wall = wall
@@ -150,8 +150,10 @@ class Base:
         src = self.lm.source_line(coord.file, coord.line)
         return Diagnostic(sev, msg, coord.file, coord.line, coord.column, src)
 
-    def err(self, node, msg):
-        raise DiagnosticError([*self.warnings, self._diag("error", node, msg)])
+    def err(self, node, msg, note=None):
+        """Stop with an error at ``node``; ``note`` is (node, message) of a related place."""
+        notes = [self._diag("note", *note)] if note is not None else []
+        raise DiagnosticError([*self.warnings, self._diag("error", node, msg), *notes])
 
     def warn(self, node, msg):
         self.warnings.append(self._diag("warning", node, msg))
@@ -410,6 +412,8 @@ class Base:
 
     def const_eval(self, node):
         """Value of a constant expression (int or float), or None if it is not one."""
+        if isinstance(node, c_ast.GenericSelection):
+            return self.const_eval(self.generic_choice(node))
         if isinstance(node, c_ast.Constant):
             if node.type == "string":
                 return None
@@ -637,14 +641,16 @@ class Base:
                 return a.unqual() if a.size >= b.size else b.unqual()
             return (a if a.is_float else b).unqual()
         a, b = self.promote(a), self.promote(b)
-        if a.size == b.size and a.signed == b.signed:
-            return a
         if a.signed == b.signed:
-            return a if a.size > b.size else b
+            return a if _rank(a) >= _rank(b) else b
         s, u = (a, b) if a.signed else (b, a)
-        if u.size >= s.size:
+        if _rank(u) >= _rank(s):
             return u
-        return s
+        if s.size > u.size:
+            return s
+        # same size, the signed type ranks higher (long long vs unsigned long): C takes the
+        # unsigned type of the signed one's rank
+        return T.ULLONG if s.name == T.LLONG.name else T.Int(s.size, False)
 
     def rt(self, name, ret, args):
         fn = self.module.globals.get(name)
@@ -769,6 +775,11 @@ class Base:
                     "assignment to", "assignment makes").replace(
                     "initialization of", "initialization makes").replace(
                     "returning", "return makes")
+
+
+def _rank(t):
+    """Integer conversion rank: by size, and ``long long`` above ``long`` (both 64-bit)."""
+    return (t.size, t.name.startswith("long long"))
 
 
 class _FnState:
