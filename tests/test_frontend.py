@@ -612,6 +612,41 @@ def test_empty_case_range_is_a_warning():
     assert [str(x).splitlines()[0] for x in d] == ["d.c:1:29: warning: empty range specified"]
 
 
+RECOVERABLE = """\
+struct s { int a; };
+int f(int n) {
+    int y = x + 1;
+    y += x;
+    while (n--) { y = q; }
+    struct nope z;
+    z.a = 3;
+    return y + z.a;
+}
+int g(void) { return x; }
+"""
+
+
+def test_errors_after_an_error_are_reported_too(tool, tmp_path):
+    """gcc goes on after an error in a statement: each undeclared identifier once per
+    function (with its note the first time), names whose declaration failed stay quiet."""
+    with pytest.raises(DiagnosticError) as e:
+        compile_c(RECOVERABLE, "r.c")
+    heads = [str(d).splitlines()[0] for d in e.value.diagnostics]
+    assert heads == [
+        "r.c:3:13: error: 'x' undeclared (first use in this function)",
+        "r.c:3:13: note: each undeclared identifier is reported only once for each function "
+        "it appears in",
+        "r.c:5:23: error: 'q' undeclared (first use in this function)",
+        "r.c:6:17: error: storage size of 'z' isn't known",
+        "r.c:10:22: error: 'x' undeclared (first use in this function)",
+    ]
+    (tmp_path / "r.c").write_text(RECOVERABLE)
+    r = tool("dpucc", "-c", "-o", str(tmp_path / "r.o"), str(tmp_path / "r.c"))
+    assert r.returncode == 1
+    assert r.stderr.decode().count(": error: ") == 4
+    assert not (tmp_path / "r.o").exists()
+
+
 def test_diagnostics_point_into_included_files(tmp_path):
     (tmp_path / "bad.h").write_text("int ok;\nint broken(void) { return nope; }\n")
     src = tmp_path / "main.c"

@@ -129,7 +129,7 @@ class Base:
         self.size_t = T.UINT
         self.wall = wall
         self.module = ir.Module(name=filename)
-        self.warnings: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []  # and errors got past (StmtMixin.recover)
         self.scopes = [{}]
         self.tags = [{}]
         self.used = []
@@ -141,6 +141,7 @@ class Base:
         self.runtime = {}
         self.anon_structs = {}
         self._anon_keep = []
+        self.told_undeclared_once = False
 
     # ------------------------------------------------------------------ diagnostics
     def _diag(self, sev, node, msg):
@@ -795,8 +796,10 @@ class _FnState:
         self.entry = None
         self.va_ptr = None
         self.static_count = 0
+        self.undeclared = set()  # names reported undeclared (or whose declaration failed)
 
     def clone_for_probe(self, fn):
         c = _FnState(fn, self.ftype, self.name)
         c.entry = None
+        c.undeclared = self.undeclared
         return c

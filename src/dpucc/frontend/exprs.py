@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dpucore import isa
+from dpucore.diag import DiagnosticError
 
 from llvmlite import ir
 from pycparser import c_ast
@@ -213,9 +214,19 @@ class ExprMixin:
         self.err(node, "lvalue required as left operand of assignment")
 
     def undeclared(self, node):
+        """gcc's error, once per identifier and function: later uses of the name stop their
+        statement silently (see :meth:`StmtMixin.compound`), as gcc's error type does."""
         if self.fn is None:
             self.err(node, f"'{node.name}' undeclared here (not in a function)")
-        self.err(node, f"'{node.name}' undeclared (first use in this function)")
+        if node.name in self.fn.undeclared:
+            raise DiagnosticError(list(self.warnings))
+        self.fn.undeclared.add(node.name)
+        note = None
+        if not self.told_undeclared_once:
+            self.told_undeclared_once = True
+            note = (node, "each undeclared identifier is reported only once for each "
+                          "function it appears in")
+        self.err(node, f"'{node.name}' undeclared (first use in this function)", note)
 
     def string_global(self, node):
         data = self.string_bytes(node.value) + b"\0"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from llvmlite import ir
+
+from dpucore.diag import DiagnosticError
 from pycparser import c_ast
 
 from . import ctypes as T
@@ -28,9 +30,31 @@ class StmtMixin:
         if new_scope:
             self.push()
         for item in node.block_items or ():
-            self.stmt(item)
+            depth = (len(self.scopes), len(self.fn.breaks), len(self.fn.conts),
+                     len(self.fn.switches))
+            try:
+                self.stmt(item)
+            except DiagnosticError as e:
+                self.recover(e, item, depth)
         if new_scope:
             self.pop()
+
+    def recover(self, e, item, depth):
+        """Go on after an error in a block item, as gcc does, to report the next ones; the
+        translation unit then fails with all of them (see ``compile_preprocessed``).
+
+        The statement is abandoned: scopes and loop/switch contexts it opened are closed,
+        code goes on in a fresh block (no IR is emitted once there is an error).  A name
+        whose declaration failed is marked so that its uses stay silent, as gcc does."""
+        self.warnings = list(e.diagnostics)
+        scopes, breaks, conts, switches = depth
+        del self.scopes[scopes:], self.tags[scopes:]
+        del self.fn.breaks[breaks:], self.fn.conts[conts:], self.fn.switches[switches:]
+        self.probe = False
+        for d in item.decls if isinstance(item, c_ast.DeclList) else [item]:
+            if isinstance(d, c_ast.Decl) and d.name and d.name not in self.scopes[-1]:
+                self.fn.undeclared.add(d.name)
+        self.builder.position_at_end(self.new_block("after.error"))
 
     def stmt(self, node):
         b = self.builder
