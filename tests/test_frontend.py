@@ -605,6 +605,17 @@ def test_sign_compare_warns_where_gcc_does(tmp_path):
         assert ours == theirs
 
 
+def test_alignas_reaches_locals_and_globals():
+    """_Alignas on a local was dropped (an -O2 program found its buffer misaligned)."""
+    ir_text = compile_c("_Alignas(long long) char g[3];\n"
+                        "int f(void) { _Alignas(16) char b[5]; _Alignas(int) char c;\n"
+                        "  return (int)(unsigned)b + c; }\n", "a.c")
+    verify(ir_text)
+    assert '%"b" = alloca [5 x i8], align 16' in ir_text
+    assert '%"c" = alloca i8, align 4' in ir_text
+    assert ", align 8" in next(ln for ln in ir_text.splitlines() if ln.startswith('@"g"'))
+
+
 def test_empty_case_range_is_a_warning():
     d = []
     compile_c("int f(int x) { switch (x) { case 5 ... 1: return 1; } return 0; }", "d.c",

@@ -373,8 +373,7 @@ class Base:
             if al is not None:
                 xa = self.const_text(al[0]) if al else 8
             if d.align:
-                xa = max(self.const_int(a.alignment) if not isinstance(a.alignment, c_ast.Typename)
-                         else self.ctype(a.alignment).align for a in d.align)
+                xa = self.alignas(d)
             members.append((d.name, mt, width, xa))
         packed = self.attr(node, "packed") is not None
         sa = self.attr(node, "aligned")
@@ -403,6 +402,11 @@ class Base:
             if node.name:
                 self.tags[-1][node.name] = T.UINT
         return T.INT
+
+    def alignas(self, decl):
+        """The strictest ``_Alignas`` of a declaration: each one a constant or a type."""
+        return max(self.ctype(a.alignment).align if isinstance(a.alignment, c_ast.Typename)
+                   else self.const_int(a.alignment) for a in decl.align)
 
     # ------------------------------------------------------------------ constants
     def const_int(self, node):

@@ -185,7 +185,7 @@ class DeclMixin:
                 g.linkage = "weak" if node.init is not None or storage != "extern" else \
                     "extern_weak"
         if node.align:
-            g.align = max(g.align, *(self.const_int(a.alignment) for a in node.align))
+            g.align = max(g.align, self.alignas(node))
         if t.const:
             g.global_constant = True
         if node.init is not None:

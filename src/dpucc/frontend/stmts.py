@@ -298,6 +298,8 @@ class StmtMixin:
         for n, args in self.attrs.get(id(node), ()):
             if n == "aligned":
                 a.align = max(a.align, self.const_text(args[0]) if args else 8)
+        if node.align:
+            a.align = max(a.align, self.alignas(node))
         sym = _Sym("var", t, a, None, node)
         sym.local = True
         self.scopes[-1][node.name] = sym
