@@ -616,6 +616,12 @@ def test_alignas_reaches_locals_and_globals():
     assert ", align 8" in next(ln for ln in ir_text.splitlines() if ln.startswith('@"g"'))
 
 
+def test_multicharacter_constants_are_ints(tmp_path):
+    """pycparser types 'ab' as an int constant: it crashed the front end."""
+    src = "int test(void) { return 'ab' + 'abcd' % 1000 + '\\x01\\x02'; }"
+    assert jit_test(src) == gcc_test(src, tmp_path)
+
+
 def test_empty_case_range_is_a_warning():
     d = []
     compile_c("int f(int x) { switch (x) { case 5 ... 1: return 1; } return 0; }", "d.c",

@@ -564,7 +564,7 @@ class Base:
     def constant(self, node):
         """(python value, type) of a literal."""
         text = node.value
-        if node.type == "char":
+        if node.type == "char" or text.startswith("'"):  # pycparser types 'ab' as int
             body = text[text.index("'") + 1:-1]
             b = unescape(body)
             v = 0
