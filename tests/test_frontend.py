@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import os
 import shutil
 import subprocess
 
@@ -527,7 +528,21 @@ DIAGNOSTICS = [
     ("void v(void);\nint f(void) { int x = v(); return x; }",
      "d.c:2:23: error: void value not ignored as it ought to be"),
     ("int f(int x) { switch (x) { case 1: case 1: return 0; } return 1; }",
-     "d.c:1:42: error: duplicate case value"),
+     "d.c:1:37: error: duplicate case value"),
+    ("int f(int *p) { return _Generic(p, int: 1, long: 2); }",
+     "d.c:1:33: error: '_Generic' selector of type 'int *' is not compatible with any "
+     "association"),
+    ("int f(int x) { return _Generic(x, int: 1, signed int: 2); }",
+     "d.c:1:43: error: '_Generic' specifies two compatible types"),
+    ("int f(int x) { return _Generic(x, default: 1, int: 3, default: 2); }",
+     "d.c:1:55: error: duplicate 'default' case in '_Generic'"),
+    ("int f(int x) { switch (x) { case 1 ... 5: return 1; case 4: return 2; } return 0; }",
+     "d.c:1:53: error: duplicate case value"),
+    ("int f(int x) { switch (x) { case 4: return 2; case 1 ... 5: return 1; } return 0; }",
+     "d.c:1:47: error: duplicate (or overlapping) case value"),
+    ("int a[4] = { [2 ... 4] = 1 };",
+     "d.c:1:15: error: array index range in initializer exceeds array bounds"),
+    ("int a[4] = { [3 ... 2] = 1 };", "d.c:1:15: error: empty index range in initializer"),
     ("int f(int a) { int r; return __builtin_add_overflow(a, 1, r); }",
      "d.c:1:59: error: argument 3 in call to function '__builtin_add_overflow' does not have "
      "pointer to integral type"),
@@ -566,6 +581,95 @@ def test_warnings_are_collected():
     ]
     with pytest.raises(DiagnosticError):
         compile_c("int g(void) { return h(2); }\n", "w.c", werror=True)
+
+
+SIGN_COMPARE = """\
+int f(int i, unsigned u, short s, unsigned char uc, long long ll, unsigned long long ull) {
+  int r = 0;
+  r += i < u; r += s < u; r += uc < u; r += 5 < u; r += -1 < u; r += (i & 0xff) < u;
+  r += i == 5u; r += i == 0x80000000u; r += ll < u; r += i < ull; r += (int)uc < u;
+  r += (int)u < u; r += (i ? 1 : 2) < u; r += i + 1 >= u; r += !i < u; r += i < 7;
+  return r;
+}
+"""
+
+
+def test_sign_compare_warns_where_gcc_does(tmp_path):
+    """-Wall's -Wsign-compare (gcc enables it with -Wextra for C; dpucc with -Wall): only
+    comparisons done unsigned whose signed operand may be negative."""
+    d = []
+    compile_c(SIGN_COMPARE, "w.c", diagnostics=d, wall=True)
+    ours = [str(x).splitlines()[0] for x in d]
+    assert ours and all("[-Wsign-compare]" in m for m in ours)
+    quiet = []
+    compile_c(SIGN_COMPARE, "w.c", diagnostics=quiet)
+    assert quiet == []
+    if HAVE_GCC:
+        (tmp_path / "w.c").write_text(SIGN_COMPARE)
+        r = subprocess.run(["gcc", "-fsyntax-only", "-Wsign-compare", "w.c"], cwd=tmp_path,
+                           capture_output=True, text=True, env={"LC_ALL": "C", "PATH":
+                                                                 os.environ["PATH"]})
+        theirs = [ln for ln in r.stderr.splitlines() if ": warning: " in ln]
+        assert ours == theirs
+
+
+def test_alignas_reaches_locals_and_globals():
+    """_Alignas on a local was dropped (an -O2 program found its buffer misaligned)."""
+    ir_text = compile_c("_Alignas(long long) char g[3];\n"
+                        "int f(void) { _Alignas(16) char b[5]; _Alignas(int) char c;\n"
+                        "  return (int)(unsigned)b + c; }\n", "a.c")
+    verify(ir_text)
+    assert '%"b" = alloca [5 x i8], align 16' in ir_text
+    assert '%"c" = alloca i8, align 4' in ir_text
+    assert ", align 8" in next(ln for ln in ir_text.splitlines() if ln.startswith('@"g"'))
+
+
+def test_multicharacter_constants_are_ints(tmp_path):
+    """pycparser types 'ab' as an int constant: it crashed the front end."""
+    src = "int test(void) { return 'ab' + 'abcd' % 1000 + '\\x01\\x02'; }"
+    assert jit_test(src) == gcc_test(src, tmp_path)
+
+
+def test_empty_case_range_is_a_warning():
+    d = []
+    compile_c("int f(int x) { switch (x) { case 5 ... 1: return 1; } return 0; }", "d.c",
+              diagnostics=d)
+    assert [str(x).splitlines()[0] for x in d] == ["d.c:1:29: warning: empty range specified"]
+
+
+RECOVERABLE = """\
+struct s { int a; };
+int f(int n) {
+    int y = x + 1;
+    y += x;
+    while (n--) { y = q; }
+    struct nope z;
+    z.a = 3;
+    return y + z.a;
+}
+int g(void) { return x; }
+"""
+
+
+def test_errors_after_an_error_are_reported_too(tool, tmp_path):
+    """gcc goes on after an error in a statement: each undeclared identifier once per
+    function (with its note the first time), names whose declaration failed stay quiet."""
+    with pytest.raises(DiagnosticError) as e:
+        compile_c(RECOVERABLE, "r.c")
+    heads = [str(d).splitlines()[0] for d in e.value.diagnostics]
+    assert heads == [
+        "r.c:3:13: error: 'x' undeclared (first use in this function)",
+        "r.c:3:13: note: each undeclared identifier is reported only once for each function "
+        "it appears in",
+        "r.c:5:23: error: 'q' undeclared (first use in this function)",
+        "r.c:6:17: error: storage size of 'z' isn't known",
+        "r.c:10:22: error: 'x' undeclared (first use in this function)",
+    ]
+    (tmp_path / "r.c").write_text(RECOVERABLE)
+    r = tool("dpucc", "-c", "-o", str(tmp_path / "r.o"), str(tmp_path / "r.c"))
+    assert r.returncode == 1
+    assert r.stderr.decode().count(": error: ") == 4
+    assert not (tmp_path / "r.o").exists()
 
 
 def test_diagnostics_point_into_included_files(tmp_path):

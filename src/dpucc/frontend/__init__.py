@@ -10,6 +10,7 @@ ABI decisions (struct passing, variadic arguments, floating point) are documente
 from __future__ import annotations
 
 from pycparser import c_ast, c_parser
+from pycparser.c_parser import _BINARY_PRECEDENCE
 
 from dpucore.diag import Diagnostic, DiagnosticError
 
@@ -18,7 +19,7 @@ from .codegen import Base
 from .debuginfo import DebugInfo
 from .decls import DeclMixin
 from .exprs import ExprMixin
-from .gnu import TYPEOF_PREFIX, LineMap, rewrite
+from .gnu import TYPEOF_PREFIX, LineMap, Range, rewrite
 from .preprocess import preprocess_c
 from .stmts import StmtMixin
 
@@ -45,6 +46,53 @@ class _Parser(c_parser.CParser):
             if name in scope:
                 return scope[name]
         return bool(self.oracle and self.oracle(name))
+
+    def _parse_binary_expression(self, min_prec=0, lhs=None):
+        """Operator-precedence parsing like pycparser's, except that a BinaryOp's position is
+        its operator's: gcc reports a binary operator's diagnostics (-Wsign-compare, invalid
+        operands, division by zero) there, not at the left operand."""
+        if lhs is None:
+            lhs = self._parse_cast_expression()
+        while True:
+            op = self._peek()
+            prec = _BINARY_PRECEDENCE.get(op.type) if op is not None else None
+            if prec is None or prec < min_prec:
+                return lhs
+            self._advance()
+            rhs = self._parse_cast_expression()
+            while True:
+                nxt = self._peek()
+                nprec = _BINARY_PRECEDENCE.get(nxt.type) if nxt is not None else None
+                if nprec is None or nprec <= prec:
+                    break
+                rhs = self._parse_binary_expression(nprec, rhs)
+            lhs = c_ast.BinaryOp(op.value, lhs, rhs, self._tok_coord(op))
+
+    def _parse_labeled_statement(self):
+        """Also GNU case ranges: ``case lo ... hi:`` gives a Case whose expr is a Range."""
+        if self._peek_type() != "CASE":
+            return super()._parse_labeled_statement()
+        tok = self._advance()
+        expr = self._parse_constant_expression()
+        if self._accept("ELLIPSIS"):
+            expr = Range(expr, self._parse_constant_expression(), expr.coord)
+        self._expect("COLON")
+        if self._starts_statement():
+            stmt = self._parse_pragmacomp_or_statement()
+        else:
+            stmt = c_ast.EmptyStatement(self._tok_coord(tok))
+        return c_ast.Case(expr, [stmt], self._tok_coord(tok))
+
+    def _parse_designator(self):
+        """Also GNU range designators: ``[lo ... hi]`` gives an ArrayDesignator of a Range."""
+        tok = self._accept("LBRACKET")
+        if tok is None:
+            return super()._parse_designator()
+        expr = self._parse_constant_expression()
+        if self._accept("ELLIPSIS"):
+            expr = Range(expr, self._parse_constant_expression(), expr.coord)
+        self._expect("RBRACKET")
+        return c_ast.ArrayDesignator(expr, self._tok_coord(tok))
 
     def _parse_error(self, msg, coord):
         if not hasattr(coord, "line"):
@@ -147,10 +195,11 @@ def _attach(ast, attrs, lm: LineMap):
 
 def compile_c(source: str, filename: str, *, include_dirs=(), defines=(), undefines=(),
               std: str = "c11", debug_dir: str | None = None, diagnostics: list | None = None,
-              werror: bool = False, _host_test: bool = False) -> str:
+              werror: bool = False, wall: bool = False, _host_test: bool = False) -> str:
     """Compile C ``source`` to LLVM IR text for the DPU; raises DiagnosticError.
 
-    Warnings are appended to ``diagnostics`` when given (``werror`` turns them into errors).
+    Warnings are appended to ``diagnostics`` when given (``werror`` turns them into errors;
+    ``wall`` adds -Wall's: unused variables, comparisons of different signedness).
     ``debug_dir`` (``-g``): attach source locations, recording it as the compilation directory.
     ``_host_test`` is for the test-suite only: 64-bit pointers and the host's data layout, so
     the IR can run under the host JIT (C type sizes otherwise stay the DPU's).
@@ -158,7 +207,7 @@ def compile_c(source: str, filename: str, *, include_dirs=(), defines=(), undefi
     text = preprocess_c(source, filename, include_dirs=include_dirs, defines=defines,
                         undefines=undefines, std=std)
     return compile_preprocessed(text, filename, diagnostics=diagnostics, werror=werror,
-                                debug_dir=debug_dir, _host_test=_host_test)
+                                debug_dir=debug_dir, wall=wall, _host_test=_host_test)
 
 
 def compile_preprocessed(text: str, filename: str, *, diagnostics=None, werror=False,
@@ -186,6 +235,8 @@ def compile_preprocessed(text: str, filename: str, *, diagnostics=None, werror=F
         # a bug of the front end: report it as gcc reports its own, never as a traceback
         raise DiagnosticError(Diagnostic(
             "error", f"internal compiler error: {type(e).__name__}: {e}", filename)) from e
+    if any(d.severity == "error" for d in cg.warnings):  # errors the code generator got past
+        raise DiagnosticError(cg.warnings)
     if module_asm:
         cg.module.asm = "\n".join(module_asm)
     if diagnostics is not None:

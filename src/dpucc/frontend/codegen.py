@@ -125,12 +125,12 @@ class Base:
         self.filename = filename
         self.attrs = attrs  # id(node) -> list of (name, args)
         self.ptr_size = ptr_size
-        self.intptr = T.Int(ptr_size, True, "int" if ptr_size == 4 else "long")
+        self.intptr = T.Int(ptr_size, True, "int" if ptr_size == 4 else "long int")
         self.uintptr = T.Int(ptr_size, False)
         self.size_t = T.UINT
         self.wall = wall
         self.module = ir.Module(name=filename)
-        self.warnings: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []  # and errors got past (StmtMixin.recover)
         self.scopes = [{}]
         self.tags = [{}]
         self.used = []
@@ -143,6 +143,7 @@ class Base:
         self.anon_structs = {}
         self._anon_keep = []
         self.dbg = None  # a debuginfo.DebugInfo with -g
+        self.told_undeclared_once = False
 
     # ------------------------------------------------------------------ diagnostics
     def _diag(self, sev, node, msg):
@@ -152,8 +153,10 @@ class Base:
         src = self.lm.source_line(coord.file, coord.line)
         return Diagnostic(sev, msg, coord.file, coord.line, coord.column, src)
 
-    def err(self, node, msg):
-        raise DiagnosticError([*self.warnings, self._diag("error", node, msg)])
+    def err(self, node, msg, note=None):
+        """Stop with an error at ``node``; ``note`` is (node, message) of a related place."""
+        notes = [self._diag("note", *note)] if note is not None else []
+        raise DiagnosticError([*self.warnings, self._diag("error", node, msg), *notes])
 
     def warn(self, node, msg):
         self.warnings.append(self._diag("warning", node, msg))
@@ -372,8 +375,7 @@ class Base:
             if al is not None:
                 xa = self.const_text(al[0]) if al else 8
             if d.align:
-                xa = max(self.const_int(a.alignment) if not isinstance(a.alignment, c_ast.Typename)
-                         else self.ctype(a.alignment).align for a in d.align)
+                xa = self.alignas(d)
             members.append((d.name, mt, width, xa))
         packed = self.attr(node, "packed") is not None
         sa = self.attr(node, "aligned")
@@ -403,6 +405,11 @@ class Base:
                 self.tags[-1][node.name] = T.UINT
         return T.INT
 
+    def alignas(self, decl):
+        """The strictest ``_Alignas`` of a declaration: each one a constant or a type."""
+        return max(self.ctype(a.alignment).align if isinstance(a.alignment, c_ast.Typename)
+                   else self.const_int(a.alignment) for a in decl.align)
+
     # ------------------------------------------------------------------ constants
     def const_int(self, node):
         v = self.const_eval(node)
@@ -412,6 +419,8 @@ class Base:
 
     def const_eval(self, node):
         """Value of a constant expression (int or float), or None if it is not one."""
+        if isinstance(node, c_ast.GenericSelection):
+            return self.const_eval(self.generic_choice(node))
         if isinstance(node, c_ast.Constant):
             if node.type == "string":
                 return None
@@ -557,7 +566,7 @@ class Base:
     def constant(self, node):
         """(python value, type) of a literal."""
         text = node.value
-        if node.type == "char":
+        if node.type == "char" or text.startswith("'"):  # pycparser types 'ab' as int
             body = text[text.index("'") + 1:-1]
             b = unescape(body)
             v = 0
@@ -639,14 +648,16 @@ class Base:
                 return a.unqual() if a.size >= b.size else b.unqual()
             return (a if a.is_float else b).unqual()
         a, b = self.promote(a), self.promote(b)
-        if a.size == b.size and a.signed == b.signed:
-            return a
         if a.signed == b.signed:
-            return a if a.size > b.size else b
+            return a if _rank(a) >= _rank(b) else b
         s, u = (a, b) if a.signed else (b, a)
-        if u.size >= s.size:
+        if _rank(u) >= _rank(s):
             return u
-        return s
+        if s.size > u.size:
+            return s
+        # same size, the signed type ranks higher (long long vs unsigned long): C takes the
+        # unsigned type of the signed one's rank
+        return T.ULLONG if s.name == T.LLONG.name else T.Int(s.size, False)
 
     def rt(self, name, ret, args):
         folded = fold(name, ret, args)
@@ -776,6 +787,11 @@ class Base:
                     "returning", "return makes")
 
 
+def _rank(t):
+    """Integer conversion rank: by size, and ``long long`` above ``long`` (both 64-bit)."""
+    return (t.size, t.name.startswith("long long"))
+
+
 class _FnState:
     def __init__(self, fn, ftype, name):
         self.fn = fn
@@ -789,8 +805,10 @@ class _FnState:
         self.entry = None
         self.va_ptr = None
         self.static_count = 0
+        self.undeclared = set()  # names reported undeclared (or whose declaration failed)
 
     def clone_for_probe(self, fn):
         c = _FnState(fn, self.ftype, self.name)
         c.entry = None
+        c.undeclared = self.undeclared
         return c

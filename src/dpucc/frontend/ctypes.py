@@ -55,9 +55,10 @@ class Void(CType):
         return ("void",)
 
 
-_INT_NAMES = {(1, True): "char", (1, False): "unsigned char", (2, True): "short",
-              (2, False): "unsigned short", (4, True): "int", (4, False): "unsigned int",
-              (8, True): "long", (8, False): "unsigned long"}
+# gcc's spellings, which its diagnostics print
+_INT_NAMES = {(1, True): "char", (1, False): "unsigned char", (2, True): "short int",
+              (2, False): "short unsigned int", (4, True): "int", (4, False): "unsigned int",
+              (8, True): "long int", (8, False): "long unsigned int"}
 
 
 class Int(CType):
@@ -264,8 +265,8 @@ INT = Int(4, True)
 UINT = Int(4, False)
 LONG = Int(8, True)
 ULONG = Int(8, False)
-LLONG = Int(8, True, "long long")
-ULLONG = Int(8, False, "unsigned long long")
+LLONG = Int(8, True, "long long int")
+ULLONG = Int(8, False, "long long unsigned int")
 FLOAT = Float(4)
 DOUBLE = Float(8)
 LDOUBLE = Float(8, "long double")

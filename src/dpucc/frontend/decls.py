@@ -8,6 +8,7 @@ from pycparser import c_ast
 from . import ctypes as T
 from .codegen import I8, LV, PTR, V, _FnState, _Sym, opq
 from .ctypes import lltype
+from .gnu import Range
 
 
 class DeclMixin:
@@ -184,7 +185,7 @@ class DeclMixin:
                 g.linkage = "weak" if node.init is not None or storage != "extern" else \
                     "extern_weak"
         if node.align:
-            g.align = max(g.align, *(self.const_int(a.alignment) for a in node.align))
+            g.align = max(g.align, self.alignas(node))
         if t.const:
             g.global_constant = True
         if node.init is not None:
@@ -250,12 +251,11 @@ class DeclMixin:
                     d = it.name[0]
                     if isinstance(d, c_ast.ID):
                         self.err(d, "field name not in record or union initializer")
-                    idx = self.const_int(d.expr if isinstance(d, c_ast.ArrayDesignator) else d)
-                    if n is not None and idx >= n:
-                        self.err(d, "array index in initializer exceeds array bounds")
-                    self.plan_designated(t.elem, it.name[1:], it.expr, off + idx * es, out)
+                    lo, hi = self.designated_indices(d, n)
+                    for idx in range(lo, hi + 1):
+                        self.plan_designated(t.elem, it.name[1:], it.expr, off + idx * es, out)
                     pos[0] += 1
-                    idx += 1
+                    idx = hi + 1
                     mx = max(mx, idx)
                     continue
                 if n is not None and idx >= n:
@@ -299,8 +299,25 @@ class DeclMixin:
         pos[0] += 1
         return 0
 
+    def designated_indices(self, d, n):
+        """(first, last) element an array designator names: one index, or a GNU range
+        ``[lo ... hi]``, whose initialiser then goes to each element of it (evaluated once
+        per element in a local initialiser; gcc evaluates it once)."""
+        e = d.expr if isinstance(d, c_ast.ArrayDesignator) else d
+        if isinstance(e, Range):
+            lo, hi = self.const_int(e.lo), self.const_int(e.hi)
+            if lo > hi:
+                self.err(e, "empty index range in initializer")
+            if lo < 0 or (n is not None and hi >= n):
+                self.err(e, "array index range in initializer exceeds array bounds")
+            return lo, hi
+        idx = self.const_int(e)
+        if idx < 0 or (n is not None and idx >= n):
+            self.err(d, "array index in initializer exceeds array bounds")
+        return idx, idx
+
     def plan_designated(self, t, rest, expr, off, out, field=None):
-        for d in rest:
+        for k, d in enumerate(rest):
             if isinstance(d, c_ast.ID):
                 if not t.is_struct:
                     self.err(d, "field name not in record or union initializer")
@@ -313,8 +330,11 @@ class DeclMixin:
             else:
                 if not t.is_array:
                     self.err(d, "array index in non-array initializer")
-                off += self.const_int(d.expr if isinstance(d, c_ast.ArrayDesignator) else d) \
-                    * t.elem.size
+                lo, hi = self.designated_indices(d, t.n)
+                for idx in range(lo, hi):
+                    self.plan_designated(t.elem, rest[k + 1:], expr, off + idx * t.elem.size,
+                                         out)
+                off += hi * t.elem.size
                 t = t.elem
                 field = None
         self.plan_obj(t, expr, off, out, field)
@@ -446,6 +466,8 @@ class DeclMixin:
 
     def const_addr(self, node):
         """(global, byte offset) of an address constant, or None."""
+        if isinstance(node, c_ast.GenericSelection):
+            return self.const_addr(self.generic_choice(node))
         if isinstance(node, c_ast.Cast):
             return self.const_addr(node.expr)
         if isinstance(node, c_ast.Constant) and node.type == "string":

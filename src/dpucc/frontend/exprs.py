@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from dpucore import isa
+from dpucore.diag import DiagnosticError
 
 from llvmlite import ir
 from pycparser import c_ast
@@ -230,9 +231,19 @@ class ExprMixin:
         self.err(node, "lvalue required as left operand of assignment")
 
     def undeclared(self, node):
+        """gcc's error, once per identifier and function: later uses of the name stop their
+        statement silently (see :meth:`StmtMixin.compound`), as gcc's error type does."""
         if self.fn is None:
             self.err(node, f"'{node.name}' undeclared here (not in a function)")
-        self.err(node, f"'{node.name}' undeclared (first use in this function)")
+        if node.name in self.fn.undeclared:
+            raise DiagnosticError(list(self.warnings))
+        self.fn.undeclared.add(node.name)
+        note = None
+        if not self.told_undeclared_once:
+            self.told_undeclared_once = True
+            note = (node, "each undeclared identifier is reported only once for each "
+                          "function it appears in")
+        self.err(node, f"'{node.name}' undeclared (first use in this function)", note)
 
     def string_global(self, node):
         data = self.string_bytes(node.value) + b"\0"
@@ -300,6 +311,8 @@ class ExprMixin:
             return self.unary(node)
         if isinstance(node, c_ast.BinaryOp):
             return self.binary(node)
+        if isinstance(node, c_ast.GenericSelection):
+            return self._expr(self.generic_choice(node))
         if isinstance(node, c_ast.Assignment):
             return self.assignment(node)
         if isinstance(node, c_ast.TernaryOp):
@@ -348,6 +361,38 @@ class ExprMixin:
         if isinstance(node, c_ast.InitList):
             self.err(node, "expected expression before '{' token")
         self.err(node, f"unsupported expression ({type(node).__name__})")
+
+    def generic_choice(self, node):
+        """The expression a C11 ``_Generic`` selects, with gcc's checks and wording.
+
+        The controlling expression is not evaluated: only its type counts, after lvalue
+        conversion (arrays and functions decay, qualifiers go).  Types are matched as C
+        does, so ``long`` and ``long long`` stay apart even though both are 64-bit here.
+        """
+        t = self.decay(V(None, self.static_type(node.expr))).type.unqual()
+        chosen = default = None
+        seen = []
+        for a in node.associations:
+            if a.type is None:
+                if default is not None:
+                    self.err(a, "duplicate 'default' case in '_Generic'")
+                default = a
+                continue
+            at = self.ctype(a.type)
+            if at.is_func:
+                self.err(a, "'_Generic' association has function type")
+            if not at.complete and not at.is_void or at.is_void:
+                self.err(a, "'_Generic' association has incomplete type")
+            if any(_generic_key(at) == _generic_key(p) for p in seen):
+                self.err(a, "'_Generic' specifies two compatible types")
+            seen.append(at)
+            if chosen is None and _generic_key(at) == _generic_key(t):
+                chosen = a
+        chosen = chosen or default
+        if chosen is None:
+            self.err(_first_token(node.expr), f"'_Generic' selector of type '{t}' is not "
+                                              "compatible with any association")
+        return chosen.expr
 
     def unary(self, node):
         op = node.op
@@ -408,6 +453,49 @@ class ExprMixin:
             v = self.convert(v, t)
             return V(b.not_(v.value), t)
         self.err(node, f"unsupported operator '{op}'")
+
+    def sign_compare_warns(self, node, op, lt, rt):
+        """gcc's -Wsign-compare test, for a comparison done in an unsigned type between a
+        signed and an unsigned operand: silent when the signed operand is known not to be
+        negative, or for ``==``/``!=`` when the unsigned one is a constant that also fits
+        the signed type of the comparison."""
+        sop, uop = (node.left, node.right) if lt.signed else (node.right, node.left)
+        if self._nonnegative(sop):
+            return False
+        if op in ("==", "!="):
+            u = self.const_eval(uop)
+            ct = self.common(lt, rt)
+            if isinstance(u, int) and 0 <= u < 1 << (ct.size * 8 - 1):
+                return False
+        return True
+
+    def _nonnegative(self, node):
+        """Whether an expression of a signed type is known not to be negative, as far as
+        gcc's warning looks: constants, values widened from unsigned types, ``x & m`` with
+        ``m`` non-negative, truth values, and conditionals or commas of those."""
+        v = self.const_eval(node)
+        if isinstance(v, int):
+            return v >= 0
+        if isinstance(node, c_ast.Cast):
+            inner = self.static_type(node.expr)
+            outer = self.ctype(node.to_type)
+            if not (inner.is_int and outer.is_int):
+                return False
+            if not inner.signed:
+                return inner.size < outer.size
+            return outer.size >= inner.size and self._nonnegative(node.expr)
+        if isinstance(node, c_ast.BinaryOp):
+            if node.op == "&":
+                return self._nonnegative(node.left) or self._nonnegative(node.right)
+            return node.op in ("<", ">", "<=", ">=", "==", "!=", "&&", "||")
+        if isinstance(node, c_ast.UnaryOp) and node.op == "!":
+            return True
+        if isinstance(node, c_ast.TernaryOp):
+            return self._nonnegative(node.iftrue) and self._nonnegative(node.iffalse)
+        if isinstance(node, c_ast.ExprList):
+            return self._nonnegative(node.exprs[-1])
+        t = self.static_type(node)
+        return t.is_int and not t.signed
 
     def check_modifiable(self, lv, node, what="assignment"):
         t = lv.type
@@ -522,6 +610,11 @@ class ExprMixin:
                     res = b.icmp_signed(pred, c, ir.Constant(I32, 0))
                 elif t.signed:
                     res = b.icmp_signed(op, lv, rv)
+                elif lt.signed != rt.signed and not self.probe and self.wall and \
+                        self.sign_compare_warns(node, op, lt, rt):
+                    self.warn(node, "comparison of integer expressions of different signedness:"
+                                    f" '{lt}' and '{rt}' [-Wsign-compare]")
+                    res = b.icmp_unsigned(op, lv, rv)
                 else:
                     res = b.icmp_unsigned(op, lv, rv)
                 return V(b.zext(res, I32), T.INT)
@@ -1113,3 +1206,28 @@ class _TypedCallee:
 
     def __getattr__(self, name):
         return getattr(self.value, name)
+
+
+def _generic_key(t):
+    """Type identity for ``_Generic``: C's compatibility, and integer types that merely
+    share a size (``long`` and ``long long``) are still different types."""
+    t = t.unqual()
+    return (t.key(), t.name) if t.is_int else t.key()
+
+
+def _first_token(node):
+    """The node of an expression's first token, where gcc puts an expression's diagnostics
+    (a BinaryOp's own position is its operator's)."""
+    while True:
+        if isinstance(node, (c_ast.BinaryOp, c_ast.Assignment)):
+            node = node.left if isinstance(node, c_ast.BinaryOp) else node.lvalue
+        elif isinstance(node, c_ast.TernaryOp):
+            node = node.cond
+        elif isinstance(node, (c_ast.ArrayRef, c_ast.StructRef, c_ast.FuncCall)):
+            node = node.name
+        elif isinstance(node, c_ast.UnaryOp) and node.op in ("p++", "p--"):
+            node = node.expr
+        elif isinstance(node, c_ast.ExprList) and node.exprs:
+            node = node.exprs[0]
+        else:
+            return node

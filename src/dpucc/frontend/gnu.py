@@ -19,12 +19,17 @@ coordinates still point at the user's text:
   parser treats these names as types), the operand's text is kept and the code generator
   parses it in the scope where the name is used (pycparser 3 parses ``__builtin_va_arg`` and
   statement expressions itself).
+
+Two GNU forms the parser (``_Parser`` in the package) reads itself, as :class:`Range` nodes:
+case ranges (``case 'a' ... 'z':``) and range designators (``[0 ... 9] = 1``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from pycparser import c_ast
 
 from dpucore.diag import Diagnostic, DiagnosticError
 
@@ -49,6 +54,24 @@ _RENAME = {
 
 
 TYPEOF_PREFIX = "__dpucc_typeof_"
+
+
+class Range(c_ast.Node):
+    """``lo ... hi`` (both ends included): a GNU case range's label or a range designator's
+    index, where pycparser's nodes hold a single expression."""
+
+    __slots__ = ("lo", "hi", "coord", "__weakref__")
+    attr_names = ()
+
+    def __init__(self, lo, hi, coord=None):
+        self.lo, self.hi, self.coord = lo, hi, coord
+
+    def children(self):
+        return (("lo", self.lo), ("hi", self.hi))
+
+    def __iter__(self):
+        yield self.lo
+        yield self.hi
 
 
 @dataclass

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from llvmlite import ir
+
+from dpucore.diag import DiagnosticError
 from pycparser import c_ast
 
 from . import ctypes as T
 from .codegen import _Sym
 from .ctypes import lltype
+from .gnu import Range
 
 
 class StmtMixin:
@@ -27,9 +30,31 @@ class StmtMixin:
         if new_scope:
             self.push()
         for item in node.block_items or ():
-            self.stmt(item)
+            depth = (len(self.scopes), len(self.fn.breaks), len(self.fn.conts),
+                     len(self.fn.switches))
+            try:
+                self.stmt(item)
+            except DiagnosticError as e:
+                self.recover(e, item, depth)
         if new_scope:
             self.pop()
+
+    def recover(self, e, item, depth):
+        """Go on after an error in a block item, as gcc does, to report the next ones; the
+        translation unit then fails with all of them (see ``compile_preprocessed``).
+
+        The statement is abandoned: scopes and loop/switch contexts it opened are closed,
+        code goes on in a fresh block (no IR is emitted once there is an error).  A name
+        whose declaration failed is marked so that its uses stay silent, as gcc does."""
+        self.warnings = list(e.diagnostics)
+        scopes, breaks, conts, switches = depth
+        del self.scopes[scopes:], self.tags[scopes:]
+        del self.fn.breaks[breaks:], self.fn.conts[conts:], self.fn.switches[switches:]
+        self.probe = False
+        for d in item.decls if isinstance(item, c_ast.DeclList) else [item]:
+            if isinstance(d, c_ast.Decl) and d.name and d.name not in self.scopes[-1]:
+                self.fn.undeclared.add(d.name)
+        self.builder.position_at_end(self.new_block("after.error"))
 
     def stmt(self, node):
         b = self.builder
@@ -117,21 +142,35 @@ class StmtMixin:
                          if isinstance(node, c_ast.Case) else
                          "'default' label not within a switch statement")
                 return
-            sw, t, seen = self.fn.switches[-1]
+            sw, t, seen, ranges = self.fn.switches[-1]
             blk = self.new_block("case" if isinstance(node, c_ast.Case) else "default")
             self.jump(blk)
             b.position_at_end(blk)
-            if isinstance(node, c_ast.Case):
+            if isinstance(node, c_ast.Case) and isinstance(node.expr, Range):
+                lo = self.wrap(self.const_int(node.expr.lo), t)
+                hi = self.wrap(self.const_int(node.expr.hi), t)
+                if lo > hi:
+                    self.warn(node, "empty range specified")
+                else:
+                    prev = next((c for v, c in seen.items() if v != "default" and
+                                 lo <= v <= hi), None) or next(
+                        (c for l, h, _, c in ranges if lo <= h and l <= hi), None)
+                    if prev is not None:
+                        self.err(node, "duplicate (or overlapping) case value",
+                                 (prev, "this is the first entry overlapping that value"))
+                    ranges.append((lo, hi, blk, node))
+            elif isinstance(node, c_ast.Case):
                 v = self.const_int(node.expr)
                 v = self.wrap(v, t)
-                if v in seen:
-                    self.err(node.expr, "duplicate case value")
-                seen.add(v)
+                prev = seen.get(v) or next((c for l, h, _, c in ranges if l <= v <= h), None)
+                if prev is not None:
+                    self.err(node, "duplicate case value", (prev, "previously used here"))
+                seen[v] = node
                 sw.add_case(ir.Constant(lltype(t), v), blk)
             else:
                 if "default" in seen:
                     self.err(node, "multiple default labels in one switch")
-                seen.add("default")
+                seen["default"] = node
                 sw.default = blk
             for s in node.stmts or ():
                 self.stmt(s)
@@ -209,14 +248,32 @@ class StmtMixin:
         v = self.convert(v, t)
         end = self.new_block("switch.end")
         sw = b.switch(v.value, end)
-        self.fn.switches.append((sw, t, set()))
+        ranges = []
+        self.fn.switches.append((sw, t, {}, ranges))
         self.fn.breaks.append(end)
         b.position_at_end(self.new_block("switch.body"))
         self.stmt(node.stmt)
         self.jump(end)
         self.fn.breaks.pop()
         self.fn.switches.pop()
+        if ranges:
+            self.case_ranges(sw, v, ranges)
         b.position_at_end(end)
+
+    def case_ranges(self, sw, v, ranges):
+        """GNU case ranges: the values no single case takes are tested against each range
+        in turn, ``(unsigned)(v - lo) <= hi - lo``, before going to ``default``.  A range
+        may hold millions of values, so it never becomes one switch case per value; LLVM
+        turns a chain of small ranges back into a table where that pays."""
+        b = self.builder
+        ty = v.value.type
+        test = self.new_block("case.range")
+        fallback, sw.default = sw.default, test
+        for k, (lo, hi, blk, _) in enumerate(ranges):
+            b.position_at_end(test)
+            test = self.new_block("case.range") if k + 1 < len(ranges) else fallback
+            off = b.sub(v.value, ir.Constant(ty, lo))
+            b.cbranch(b.icmp_unsigned("<=", off, ir.Constant(ty, hi - lo)), blk, test)
 
     def local_decl(self, node):
         storage = node.storage[0] if node.storage else None
@@ -252,6 +309,8 @@ class StmtMixin:
         for n, args in self.attrs.get(id(node), ()):
             if n == "aligned":
                 a.align = max(a.align, self.const_text(args[0]) if args else 8)
+        if node.align:
+            a.align = max(a.align, self.alignas(node))
         sym = _Sym("var", t, a, None, node)
         sym.local = True
         self.scopes[-1][node.name] = sym
