@@ -13,8 +13,14 @@ What the generated code does, tasklet by tasklet (each starts at ``__bootstrap``
 The data it defines: the stacks (``.stack``), the system mailbox ``__sys_mbox`` and one mailbox
 ``__mbox_<id>`` per tasklet (``.dpu_host``, so the host reaches them by name), mutexes as atomic
 bits named as configured, semaphores and barriers as WRAM objects (each with its own atomic bit
-``__<name>_lock``), the absolute symbol ``NR_TASKLETS``, and the configuration itself as JSON
-in the non-allocated section ``.dpu_rtc``, so every tool can read a program's tasklets.
+``__<name>_lock``), one ``errno`` word per tasklet id (``__sys_errno``), the absolute symbol
+``NR_TASKLETS``, and the configuration itself as JSON in the non-allocated section ``.dpu_rtc``,
+so every tool can read a program's tasklets.
+
+``__sys_errno`` is here rather than in the runtime library because the library is compiled once
+for every program, while only the configuration knows how many tasklet ids a program uses (a
+seed-style configuration may even use sparse ids, which ``NR_TASKLETS`` — a count — does not
+bound).  It costs 4 bytes per tasklet id, in ``.bss``.
 """
 
 from __future__ import annotations
@@ -118,6 +124,11 @@ def bootstrap_assembly(config: Config) -> str:
             out += ["\t.p2align 3", f"\t.globl {name}", f"\t.type {name},@object", f"{name}:",
                     f"\t.zero {4 * words}", f"\t.size {name}, {4 * words}"]
     out.append("")
+
+    # errno, one word per tasklet id (errno.h indexes it with me()).
+    out += ['\t.section .bss.__sys_errno,"aw",@nobits', "\t.p2align 2", "\t.globl __sys_errno",
+            "\t.type __sys_errno,@object", "__sys_errno:", f"\t.zero {4 * (last + 1)}",
+            f"\t.size __sys_errno, {4 * (last + 1)}", ""]
 
     # Stacks.
     stacks = [(t.id, config.stack_bytes(t)) for t in sorted(config.tasklets, key=lambda t: t.id)]

@@ -35,6 +35,27 @@ _FCMP = {"<": ("lt", "<"), "<=": ("le", "<="), ">": ("gt", ">"), ">=": ("ge", ">
          "==": ("eq", "=="), "!=": ("ne", "!=")}
 
 
+class _VolatileLoad(ir.LoadInstr):
+    """llvmlite 0.50 has no volatile loads (an attribute set on one is silently ignored), so a
+    C ``volatile`` read would be optimised away: this prints ``load volatile``."""
+
+    def descr(self, buf):
+        super().descr(buf)
+        buf[-1] = buf[-1].replace("load ", "load volatile ", 1)
+
+
+class _VolatileStore(ir.StoreInstr):
+    """The store counterpart of :class:`_VolatileLoad`."""
+
+    def descr(self, buf):
+        super().descr(buf)
+        buf[-1] = buf[-1].replace("store ", "store volatile ", 1)
+
+
+def _make_volatile(instr):
+    instr.__class__ = _VolatileLoad if isinstance(instr, ir.LoadInstr) else _VolatileStore
+
+
 class ExprMixin:
     # ------------------------------------------------------------------ helpers
     def alloca(self, t, name=""):
@@ -71,7 +92,7 @@ class ExprMixin:
             ut = ir.IntType(f.type.size * 8)
             raw = b.load(lv.addr, typ=ut, align=1)
             if t.volatile:
-                raw.volatile = True
+                _make_volatile(raw)
             bits = f.type.size * 8
             if f.type.signed and not f.type.boolean:
                 v = b.shl(raw, ir.Constant(ut, bits - f.bitoff - f.bits))
@@ -84,7 +105,7 @@ class ExprMixin:
             return V(v, f.type.unqual())
         ld = b.load(lv.addr, typ=lltype(t), align=t.align)
         if t.volatile:
-            ld.volatile = True
+            _make_volatile(ld)
         return V(ld, t.unqual())
 
     def store(self, lv: LV, v: V):
@@ -102,11 +123,11 @@ class ExprMixin:
             old = b.and_(raw, ir.Constant(ut, ~mask & ((1 << (f.type.size * 8)) - 1)))
             st = b.store(b.or_(old, nv), lv.addr, align=1)
             if t.volatile:
-                st.volatile = True
+                _make_volatile(st)
             return
         st = b.store(v.value, lv.addr, align=t.align)
         if t.volatile:
-            st.volatile = True
+            _make_volatile(st)
 
     def memcpy(self, dst, src, size, align=1, dst_align=1):
         """Copy ``size`` bytes.  ``align`` is the type's, which the source may not honour (a

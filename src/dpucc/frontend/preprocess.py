@@ -106,6 +106,11 @@ class _Pcpp(Preprocessor):
     def on_directive_unknown(self, directive, toks, ifpassthru, precedingtoks):
         if directive.value == "pragma":
             return None
+        if directive.value == "error":  # pcpp only prints it: the compilation must fail
+            text = "".join(t.value for t in toks).strip()
+            self.diagnostics.append(Diagnostic("error", f"#error {text}", directive.source,
+                                               directive.lineno))
+            return True
         if directive.value in ("warning", "ident", "sccs"):
             return True  # swallow
         return super().on_directive_unknown(directive, toks, ifpassthru, precedingtoks)

@@ -10,5 +10,10 @@ long labs(long x);
 long long llabs(long long x);
 int atoi(const char *s);
 long atol(const char *s);
+long long atoll(const char *s);
+/* On overflow: the type's limit and errno = ERANGE; with an invalid base: 0 and EINVAL. */
 long strtol(const char *s, char **end, int base);
+unsigned long strtoul(const char *s, char **end, int base);
+long long strtoll(const char *s, char **end, int base);
+unsigned long long strtoull(const char *s, char **end, int base);
 #endif
