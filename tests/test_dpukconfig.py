@@ -717,3 +717,10 @@ def test_terminal_session_with_completion_and_history(tmp_path):
     assert rtc.Config.from_json((tmp_path / "exit.json").read_text()) == \
         rtc.Config.from_json((tmp_path / "seed_config.json").read_text())
     assert "mutex add lock" in history.read_text()
+
+
+def test_numbers_with_leading_zeros_are_decimal():
+    """'03' once escaped the number check and crashed the shell with a traceback."""
+    config = session_of("tasklet add 00..03 medium charcount 1\nsysmbox 010\n").config
+    assert [t.id for t in config.tasklets] == [0, 1, 2, 3]
+    assert config.sysmbox_words == 10

@@ -203,3 +203,9 @@ def test_dpucc_xc_writes_the_bootstrap_for_makefiles(tool, tmp_path):
     r = tool("dpucc", "-xc", str(bad), "-o", str(out))
     assert r.returncode == 1
     assert b"invalid configuration" in r.stderr and b"Traceback" not in r.stderr
+
+
+def test_define_values_read_as_c_reads_them():
+    config = rtc.from_defines({"NR_TASKLETS": "010", "STACK_SIZE_DEFAULT": "0x400u"})
+    assert len(config.tasklets) == 8
+    assert {t.stack for t in config.tasklets} == {1024}

@@ -230,7 +230,10 @@ def from_defines(defines: dict[str, str], model: str = "v1A") -> Config:
         if text is None:
             return default
         try:
-            return int(str(text).rstrip("uUlL"), 0)
+            digits = str(text).strip().rstrip("uUlL")
+            if len(digits) > 1 and digits[0] == "0" and digits[1] not in "xXbB":
+                return int(digits, 8)  # a C macro: 010 is octal
+            return int(digits, 0)
         except ValueError:
             raise ConfigError(f"-D{name}={text}: not a number") from None
 

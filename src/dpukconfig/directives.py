@@ -504,7 +504,8 @@ class Session:
         """A decimal or 0x number in lo..hi (``message`` replaces the range error)."""
         if not _NUMBER.fullmatch(token.text):
             raise token.error(f"expected {what} (a number), got {_quote(token.text)}")
-        value = int(token.text, 0)
+        text = token.text
+        value = int(text, 16) if text[:2] in ("0x", "0X") else int(text, 10)  # 010 is ten
         if not lo <= value <= hi:
             raise token.error(message.format(value=value) if message
                               else f"{what} {value} out of range {lo}..{hi}")

@@ -466,7 +466,12 @@ class FnGen:
             if v[1] not in self.vmap:
                 raise self.err(f"use of undefined value %{v[1]}")
             return self.vmap[v[1]]
-        s, off = self.const_val(v, ty)
+        try:
+            s, off = self.const_val(v, ty)
+        except UnsupportedError:
+            if v[0] == "expr" and width(ty) <= 32:
+                return self.computed_constant(v, ty)
+            raise
         if width(ty) == 64:
             r = self.new(True)
             if s is None:
@@ -484,12 +489,27 @@ class FnGen:
         self.emit("move", R(r, "r", True), addr_text(s, off) if s else s32(off))
         return r
 
+    def computed_constant(self, v, ty) -> VReg:
+        """A constant expression no relocation can express (``0 - &sym``, ``&a ^ &b``), which
+        the optimiser folds from pointer arithmetic: computed by instructions at run time."""
+        if v[1] == "cast" and width(v[4]) in (0, 32) and width(v[5]) in (0, 32):
+            return self.val(v[3], "ptr" if v[5] == "ptr" else v[5])
+        if v[1] == "bin" and v[2] in ("add", "sub", "and", "or", "xor"):
+            a, b = self.val(v[3], ty), self.val(v[4], ty)
+            r = self.new()
+            self.emit(v[2], R(r, "r", True), R(a), R(b))
+            return r
+        raise self.err(f"constant {v[:2]}")
+
     def opnd(self, v, ty):
         """A source operand for 32-bit rri forms: an R use or an immediate (int/symbol text)."""
         v = self.resolve(v)
         if v[0] == "local":
             return R(self.val(v, ty))
-        s, off = self.const_val(v, ty)
+        try:
+            s, off = self.const_val(v, ty)
+        except UnsupportedError:
+            return R(self.val(v, ty))
         if s is None:
             return s32(off)
         return addr_text(s, off)
