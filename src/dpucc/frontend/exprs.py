@@ -25,6 +25,29 @@ _FCMP = {"<": ("lt", "<"), "<=": ("le", "<="), ">": ("gt", ">"), ">=": ("ge", ">
          "==": ("eq", "=="), "!=": ("ne", "!=")}
 
 
+def _make_volatile(instr):
+    """Mark a load or store volatile.  llvmlite (0.50) cannot: its LoadInstr and StoreInstr
+    print no ``volatile`` whatever attributes they carry, so O2 would delete or merge the
+    accesses of a busy-wait loop or of memory another tasklet writes."""
+    instr.__class__ = _VOLATILE[type(instr)]
+    return instr
+
+
+class _VolatileLoad(ir.LoadInstr):
+    def descr(self, buf):
+        super().descr(buf)
+        buf[-1] = buf[-1].replace("load ", "load volatile ", 1)
+
+
+class _VolatileStore(ir.StoreInstr):
+    def descr(self, buf):
+        super().descr(buf)
+        buf[-1] = buf[-1].replace("store ", "store volatile ", 1)
+
+
+_VOLATILE = {ir.LoadInstr: _VolatileLoad, ir.StoreInstr: _VolatileStore}
+
+
 class ExprMixin:
     # ------------------------------------------------------------------ helpers
     def alloca(self, t, name=""):
@@ -61,7 +84,7 @@ class ExprMixin:
             ut = ir.IntType(f.type.size * 8)
             raw = b.load(lv.addr, typ=ut, align=1)
             if t.volatile:
-                raw.volatile = True
+                _make_volatile(raw)
             bits = f.type.size * 8
             if f.type.signed and not f.type.boolean:
                 v = b.shl(raw, ir.Constant(ut, bits - f.bitoff - f.bits))
@@ -74,7 +97,7 @@ class ExprMixin:
             return V(v, f.type.unqual())
         ld = b.load(lv.addr, typ=lltype(t), align=t.align)
         if t.volatile:
-            ld.volatile = True
+            _make_volatile(ld)
         return V(ld, t.unqual())
 
     def store(self, lv: LV, v: V):
@@ -90,13 +113,15 @@ class ExprMixin:
             mask = ((1 << f.bits) - 1) << f.bitoff
             nv = b.and_(b.shl(v.value, ir.Constant(ut, f.bitoff)), ir.Constant(ut, mask))
             old = b.and_(raw, ir.Constant(ut, ~mask & ((1 << (f.type.size * 8)) - 1)))
+            if t.volatile:
+                _make_volatile(raw)
             st = b.store(b.or_(old, nv), lv.addr, align=1)
             if t.volatile:
-                st.volatile = True
+                _make_volatile(st)
             return
         st = b.store(v.value, lv.addr, align=t.align)
         if t.volatile:
-            st.volatile = True
+            _make_volatile(st)
 
     def memcpy(self, dst, src, size, align=1):
         dt, st = dst.type, src.type
