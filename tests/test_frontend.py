@@ -760,3 +760,21 @@ def test_soft_float_calls_on_constants_are_folded():
     assert "ret i32 -25" in ir_text  # 1 + 2 + 4 * -7
     assert "ret float 0x4170000000000000" in ir_text  # 16777216.0f: ties to even
     assert "@__divdf3" in ir_text  # NaN results are left to the runtime's NaN rules
+def test_volatile_accesses_survive_optimisation():
+    """Every access to a volatile object stays, in order: a busy-wait loop on a volatile local
+    and two stores to a volatile global must outlive O2 (llvmlite alone prints no `volatile`)."""
+    from dpucc.optimize import optimize
+
+    src = r"""
+    volatile unsigned flag;
+    struct s { volatile int x : 4; } bits;
+    void spin(unsigned n) { for (volatile unsigned i = 0; i < n; i++) ; }
+    void twice(void) { flag = 1; flag = 2; bits.x = 3; }
+    """
+    ir_text = optimize(compile_c(src, "v.c"), 2)
+    verify(ir_text)
+    spin = ir_text[ir_text.index("@spin("):ir_text.index("@twice(")]
+    assert "load volatile" in spin and "store volatile" in spin
+    twice = ir_text[ir_text.index("@twice("):]
+    assert "store volatile i32 1, ptr @flag" in twice and "store volatile i32 2, ptr @flag" in twice
+    assert "load volatile i32, ptr @bits" in twice and "ptr @bits" in twice.split("store volatile")[3]

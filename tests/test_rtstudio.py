@@ -124,8 +124,11 @@ def test_atomic_bits_are_cleared_and_sync_objects_are_laid_out():
     atomic = sorted(info.symbols[n].address - 0xF0000000 for n in ("m0", "m1", "__sem_lock",
                                                                       "__bar_lock"))
     assert atomic == [0, 1, 2, 3]
-    assert sim.read(0, "sem", 8) == bytes([0xFF, 2, 0, 0]) + (3).to_bytes(4, "little")
-    assert sim.read(0, "bar", 8) == bytes([0xFF, 16, 16, 3]) + bytes(4)
+    # sem.h's sem_t and barrier.h's barrier_t; the lock is the atomic bit's number, as a word.
+    assert sim.read(0, "sem", 12) == bytes([0xFF, 0, 0, 0]) + (3).to_bytes(4, "little") \
+        + (2).to_bytes(4, "little")
+    assert sim.read(0, "bar", 8) == bytes([0xFF, 16, 16, 0]) + (3).to_bytes(4, "little")
+    assert (info.symbols["sem"].size, info.symbols["bar"].size) == (12, 8)
     assert info.symbols["NR_TASKLETS"].address == 16
 
 

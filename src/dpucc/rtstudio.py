@@ -12,10 +12,11 @@ What the generated code does, tasklet by tasklet (each starts at ``__bootstrap``
 
 The data it defines: the stacks (``.stack``), the system mailbox ``__sys_mbox`` and one mailbox
 ``__mbox_<id>`` per tasklet (``.dpu_host``, so the host reaches them by name), mutexes as atomic
-bits named as configured, semaphores and barriers as WRAM objects (each with its own atomic bit
-``__<name>_lock``), one ``errno`` word per tasklet id (``__sys_errno``), the absolute symbol
-``NR_TASKLETS``, and the configuration itself as JSON in the non-allocated section ``.dpu_rtc``,
-so every tool can read a program's tasklets.
+bits named as configured, semaphores and barriers as WRAM objects laid out as ``sem.h`` and
+``barrier.h`` declare them, each with its atomic bit ``__<name>_lock`` (the names that
+``SEMAPHORE_INIT`` and ``BARRIER_INIT`` give), one ``errno`` word per tasklet id
+(``__sys_errno``), the absolute symbol ``NR_TASKLETS``, and the configuration itself as JSON in
+the non-allocated section ``.dpu_rtc``, so every tool can read a program's tasklets.
 
 ``__sys_errno`` is here rather than in the runtime library because the library is compiled once
 for every program, while only the configuration knows how many tasklet ids a program uses (a
@@ -28,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from dpucore import __version__
+from dpucore import __version__, rtc
 from dpucore.rtc import SECTION as RTC_SECTION
 from dpucore.rtc import Config
 
@@ -140,26 +141,27 @@ def bootstrap_assembly(config: Config) -> str:
                     f"\t.zero {size}", f"\t.size __sys_stack_{tid}, {size}"]
         out.append("")
 
-    # Synchronisation objects.
-    locks = list(config.mutexes) + [f"__{s.name}_lock" for s in config.semaphores] \
-        + [f"__{b.name}_lock" for b in config.barriers]
-    if locks:
+    # Synchronisation objects, laid out as sem.h and barrier.h declare them.
+    if config.mutexes or config.semaphores or config.barriers:
         out.append('\t.section .atomic,"aw",@nobits')
-        for name in locks:
+        for name in config.mutexes:
             out += [f"\t.globl {name}", f"{name}:", "\t.zero 1"]
+        for name in [s.name for s in config.semaphores] + [b.name for b in config.barriers]:
+            out += [f"\t.globl __{name}_lock", f"__{name}_lock:", "\t.zero 1"]
         out.append("")
     if config.semaphores or config.barriers:
         out += ['\t.section .data.__sys_sync,"aw",@progbits', "\t.p2align 3"]
         for s in config.semaphores:
-            # { u8 wait queue (0xff: empty), u8 lock bit, u16 0, s32 count }
+            # sem_t: { u8 wait queue (0xff: empty), u8 0[3], s32 count, u32 lock bit }
             out += [f"\t.globl {s.name}", f"\t.type {s.name},@object", f"{s.name}:",
-                    f"\t.byte 0xff, __{s.name}_lock", "\t.short 0", f"\t.long {s.count}",
-                    f"\t.size {s.name}, 8"]
+                    "\t.byte 0xff, 0, 0, 0", f"\t.long {s.count}", f"\t.long __{s.name}_lock",
+                    f"\t.size {s.name}, {rtc.SEMAPHORE_BYTES}"]
         for b in config.barriers:
-            # { u8 wait queue (0xff: empty), u8 count, u8 initial count, u8 lock bit, u32 0 }
+            # barrier_t: { u8 wait queue (0xff: empty), u8 count, u8 initial count, u8 0,
+            #              u32 lock bit }
             out += [f"\t.globl {b.name}", f"\t.type {b.name},@object", f"{b.name}:",
-                    f"\t.byte 0xff, {b.count}, {b.count}, __{b.name}_lock", "\t.long 0",
-                    f"\t.size {b.name}, 8"]
+                    f"\t.byte 0xff, {b.count}, {b.count}, 0", f"\t.long __{b.name}_lock",
+                    f"\t.size {b.name}, {rtc.BARRIER_BYTES}"]
         out.append("")
 
     out += ["\t.globl NR_TASKLETS", f"\t.set NR_TASKLETS, {len(config.tasklets)}", "",

@@ -28,6 +28,8 @@ DEFAULT_STACK_CLASSES = {"small": 256, "medium": 1024, "large": 2048}
 DEFAULT_STACK_SIZE = 1024  # the modern style's STACK_SIZE_DEFAULT
 MAX_MAILBOX_WORDS = 256
 WORD = 4
+SEMAPHORE_BYTES = 12  # sem_t of the runtime library's sem.h
+BARRIER_BYTES = 8  # barrier_t of barrier.h
 
 
 class ConfigError(ValueError):
@@ -95,7 +97,7 @@ class Config:
             except ConfigError:
                 pass
             total += t.mailbox_words * WORD
-        total += len(self.semaphores) * 8 + len(self.barriers) * 8
+        total += len(self.semaphores) * SEMAPHORE_BYTES + len(self.barriers) * BARRIER_BYTES
         return total
 
     def problems(self) -> list[str]:

@@ -121,6 +121,8 @@ class ExprMixin:
             mask = ((1 << f.bits) - 1) << f.bitoff
             nv = b.and_(b.shl(v.value, ir.Constant(ut, f.bitoff)), ir.Constant(ut, mask))
             old = b.and_(raw, ir.Constant(ut, ~mask & ((1 << (f.type.size * 8)) - 1)))
+            if t.volatile:
+                _make_volatile(raw)
             st = b.store(b.or_(old, nv), lv.addr, align=1)
             if t.volatile:
                 _make_volatile(st)

@@ -1,4 +1,6 @@
-/* Mutexes are atomic bits: MUTEX_INIT(name) declares one, MUTEX_GET(name) names it. */
+/* Mutexes are atomic bits: MUTEX_INIT(name) declares one, MUTEX_GET(name) names it.  A mutex
+ * declared in the runtime configuration (`mutex add name`) is the atomic bit `name` itself:
+ * `extern unsigned char name;` then mutex_lock(&name). */
 #ifndef _DPU_MUTEX_H
 #define _DPU_MUTEX_H
 #include <attributes.h>
