@@ -35,6 +35,7 @@ def _icmp(name, pred, ty, a, b) -> Inst:
 
 def legalize(mod: Module) -> None:
     for f in mod.functions.values():
+        _wide_multiplies(f)
         # calls whose {…} results become one value per part, named <call>\0x<k>
         overflow = {ins.name for b in f.blocks for ins in b.insts
                     if _intrinsic(ins).endswith("with.overflow") and
@@ -43,6 +44,80 @@ def legalize(mod: Module) -> None:
         for block in f.blocks:
             if any(_needs(ins, overflow) for ins in block.insts):
                 block.insts = [new for ins in block.insts for new in _rewrite(ins, overflow)]
+
+
+def _wide_multiplies(f) -> None:
+    """The optimiser recognises a hand-written 64x64 -> 128-bit multiply and writes it as
+    ``mul i128`` of zero-extended i64s, read back by ``trunc`` and ``lshr 64``.  Each i128 value
+    of that chain becomes a (high, low) pair of i64 values; the product's high half is built
+    from four 32x32 -> 64-bit products.  Other i128 code is left for the selector to report."""
+    if not any(ins.ty == "i128" for b in f.blocks for ins in b.insts):
+        return
+    pairs: dict = {}
+    for block in f.blocks:
+        out = []
+        for ins in block.insts:
+            a = ins.args[0] if ins.args else None
+            name = ins.name
+            if ins.op == "zext" and ins.ty == "i128" and ins.extra.get("from") == "i64":
+                pairs[name] = (("int", 0), a)
+                continue
+            if ins.op == "mul" and ins.ty == "i128" and all(
+                    x[0] == "local" and x[1] in pairs and pairs[x[1]][0] == ("int", 0)
+                    for x in ins.args):
+                x, y = (pairs[v[1]][1] for v in ins.args)
+                out += _mul_high(name, x, y)
+                out.append(_I("mul", f"{name}\0lo", "i64", [x, y]))
+                pairs[name] = (_local(f"{name}\0hi"), _local(f"{name}\0lo"))
+                continue
+            if ins.op == "lshr" and ins.ty == "i128" and a[0] == "local" and a[1] in pairs \
+                    and ins.args[1][0] == "int" and 0 < ins.args[1][1] < 128:
+                hi, lo = pairs[a[1]]
+                k = ins.args[1][1]
+                if k >= 64:
+                    if k > 64:
+                        out.append(_I("lshr", f"{name}\0lo", "i64", [hi, ("int", k - 64)]))
+                        hi = _local(f"{name}\0lo")
+                    pairs[name] = (("int", 0), hi)
+                else:
+                    t1, t2 = f"{name}\0s1", f"{name}\0s2"
+                    out += [_I("lshr", t1, "i64", [lo, ("int", k)]),
+                            _I("shl", t2, "i64", [hi, ("int", 64 - k)]),
+                            _I("or", f"{name}\0lo", "i64", [_local(t1), _local(t2)]),
+                            _I("lshr", f"{name}\0hi", "i64", [hi, ("int", k)])]
+                    pairs[name] = (_local(f"{name}\0hi"), _local(f"{name}\0lo"))
+                continue
+            if ins.op == "trunc" and ins.extra.get("from") == "i128" and a[0] == "local" \
+                    and a[1] in pairs:
+                lo = pairs[a[1]][1]
+                if ins.ty == "i64":
+                    out.append(_I("freeze", name, "i64", [lo]) if lo[0] == "local"
+                               else _I("add", name, "i64", [lo, ("int", 0)]))
+                else:
+                    out.append(_I("trunc", name, ins.ty, [lo], **{"from": "i64"}))
+                continue
+            out.append(ins)
+        block.insts = out
+
+
+def _mul_high(name, x, y) -> list[Inst]:
+    """name\0hi = the high 64 bits of the 128-bit product of the i64s x and y."""
+    t = (f"{name}\0m{k}" for k in itertools.count())
+    xl, xh, yl, yh, ll, lh, hl, hh = (next(t) for _ in range(8))
+    llh, lhl, hll, m1, mid, lhh, hlh, mh, s1, s2 = (next(t) for _ in range(10))
+    m = ("int", 0xFFFFFFFF)
+    L = _local
+    return [_I("and", xl, "i64", [x, m]), _I("lshr", xh, "i64", [x, ("int", 32)]),
+            _I("and", yl, "i64", [y, m]), _I("lshr", yh, "i64", [y, ("int", 32)]),
+            _I("mul", ll, "i64", [L(xl), L(yl)]), _I("mul", lh, "i64", [L(xl), L(yh)]),
+            _I("mul", hl, "i64", [L(xh), L(yl)]), _I("mul", hh, "i64", [L(xh), L(yh)]),
+            _I("lshr", llh, "i64", [L(ll), ("int", 32)]), _I("and", lhl, "i64", [L(lh), m]),
+            _I("and", hll, "i64", [L(hl), m]), _I("add", m1, "i64", [L(llh), L(lhl)]),
+            _I("add", mid, "i64", [L(m1), L(hll)]), _I("lshr", lhh, "i64", [L(lh), ("int", 32)]),
+            _I("lshr", hlh, "i64", [L(hl), ("int", 32)]),
+            _I("lshr", mh, "i64", [L(mid), ("int", 32)]),
+            _I("add", s1, "i64", [L(hh), L(lhh)]), _I("add", s2, "i64", [L(s1), L(hlh)]),
+            _I("add", f"{name}\0hi", "i64", [L(s2), L(mh)])]
 
 
 def _intrinsic(ins: Inst) -> str:
