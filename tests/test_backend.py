@@ -429,6 +429,97 @@ define i32 @f(i8 %a, i16 %b) {
 }
 """)
 
+# Integers of 33..63 bits, which the optimiser makes by narrowing i64s whose top bits it knows
+# (a switch on `x & 0x7fffffffffffffff` became `switch i63`, and its cases were once compared
+# on the low word only).  Held zero-extended in i64 pairs by legalize.
+program("oddwidths", "f", ["i64", "i64"], "i64")("""
+define i64 @f(i64 %a, i64 %b) {
+entry:
+  %a63 = trunc i64 %a to i63
+  %b63 = trunc i64 %b to i63
+  %a40 = trunc i64 %a to i40
+  %b40 = trunc i64 %b to i40
+  %s = add i63 %a63, %b63
+  %d = sub i40 %a40, %b40
+  %m = mul i40 %a40, %b40
+  %sh = shl i63 %a63, 5
+  %lr = lshr i40 %a40, 3
+  %ar = ashr i40 %a40, 7
+  %bnz = or i40 %b40, 1
+  %ud = udiv i40 %a40, %bnz
+  %sd = sdiv i40 %a40, %bnz
+  %ur = urem i40 %a40, %bnz
+  %sr = srem i40 %a40, %bnz
+  %lt = icmp slt i40 %a40, %b40
+  %ult = icmp ult i63 %a63, %b63
+  %mx = select i1 %lt, i40 %b40, i40 %a40
+  %t33 = trunc i40 %a40 to i33
+  %x33 = sext i33 %t33 to i40
+  %y33 = zext i33 %t33 to i63
+  %n = trunc i40 %d to i32
+  %nw = sext i32 %n to i48
+  %e1 = zext i63 %s to i64
+  %e2 = sext i40 %d to i64
+  %e3 = zext i40 %m to i64
+  %e4 = zext i63 %sh to i64
+  %e5 = zext i40 %lr to i64
+  %e6 = sext i40 %ar to i64
+  %e7 = zext i40 %ud to i64
+  %e8 = sext i40 %sd to i64
+  %e9 = zext i40 %ur to i64
+  %e10 = sext i40 %sr to i64
+  %e11 = zext i1 %lt to i64
+  %e12 = zext i1 %ult to i64
+  %e13 = sext i40 %mx to i64
+  %e14 = sext i40 %x33 to i64
+  %e15 = zext i63 %y33 to i64
+  %e16 = sext i48 %nw to i64
+  %h1 = mul i64 %e1, 3
+  %h2 = xor i64 %h1, %e2
+  %h3 = mul i64 %h2, 5
+  %h4 = add i64 %h3, %e3
+  %h5 = xor i64 %h4, %e4
+  %h6 = mul i64 %h5, 7
+  %h7 = add i64 %h6, %e5
+  %h8 = xor i64 %h7, %e6
+  %h9 = mul i64 %h8, 11
+  %h10 = add i64 %h9, %e7
+  %h11 = xor i64 %h10, %e8
+  %h12 = mul i64 %h11, 13
+  %h13 = add i64 %h12, %e9
+  %h14 = xor i64 %h13, %e10
+  %h15 = shl i64 %e11, 1
+  %h16 = or i64 %h15, %e12
+  %h17 = mul i64 %h14, 17
+  %h18 = add i64 %h17, %h16
+  %h19 = xor i64 %h18, %e13
+  %h20 = mul i64 %h19, 19
+  %h21 = add i64 %h20, %e14
+  %h22 = xor i64 %h21, %e15
+  %h23 = add i64 %h22, %e16
+  %key = and i64 %b, 9223372036854775807
+  %k63 = trunc i64 %key to i63
+  switch i63 %k63, label %other [
+    i63 -4503599627370496, label %inf
+    i63 0, label %zero
+    i63 4611686018427387904, label %big
+  ]
+inf:
+  br label %done
+zero:
+  br label %done
+big:
+  br label %done
+other:
+  br label %done
+done:
+  %which = phi i63 [ 1, %inf ], [ 2, %zero ], [ -1, %big ], [ %k63, %other ]
+  %w = zext i63 %which to i64
+  %r = add i64 %h23, %w
+  ret i64 %r
+}
+""")
+
 program("arith64", "f", ["i64", "i64"], "i64")("""
 define i64 @f(i64 %a, i64 %b) {
   %s = add i64 %a, %b
@@ -1646,6 +1737,33 @@ def test_narrow_types(level):
     def check(a, b):
         prog.check(a, b)
     check()
+
+
+@pytest.mark.parametrize("level", [0, 2])
+def test_odd_widths(level):
+    prog = compiled("oddwidths", level)
+    for b in (0, 1 << 63, 0x7FF0000000000000, 0xFFF0000000000000, 0x4000000000000000,
+              0x3E80000000000000, M64):
+        for a in (M64, 1 << 39, 0x123456789AB):
+            prog.check(a, b)
+
+    @settings(max_examples=15, deadline=None, derandomize=True)
+    @given(a=interesting64, b=interesting64)
+    def check(a, b):
+        prog.check(a, b)
+    check()
+
+
+def test_odd_widths_the_selector_cannot_hold_are_reported():
+    ir = f'''target datalayout = "{DATA_LAYOUT}"
+define void @f(ptr %p, i64 %a) {{
+  %t = trunc i64 %a to i48
+  store i48 %t, ptr %p
+  ret void
+}}
+'''
+    with pytest.raises(UnsupportedError, match="'store' of a i48 value"):
+        compile_module(ir, "odd.ll")
 
 
 @pytest.mark.parametrize("level", [0, 2])

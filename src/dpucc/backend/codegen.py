@@ -853,6 +853,12 @@ class FnGen:
         op = ins.op
         if ins.name in self.alias:
             return
+        types = [ins.ty, ins.extra.get("from"), ins.extra.get("opty")]
+        if op == "call":
+            types += [t for t, _ in ins.args]
+        odd = next((t for t in types if 32 < width(t) < 64), None)
+        if odd:  # legalize widens what it can; a value of this width cannot live in memory
+            raise self.err(f"'{op}' of a {odd} value")
         if op == "phi":
             return
         h = getattr(self, "l_" + op, None)

@@ -36,6 +36,7 @@ def _icmp(name, pred, ty, a, b) -> Inst:
 def legalize(mod: Module) -> None:
     for f in mod.functions.values():
         _wide_multiplies(f)
+        _odd_widths(f)
         # calls whose {…} results become one value per part, named <call>\0x<k>
         overflow = {ins.name for b in f.blocks for ins in b.insts
                     if _intrinsic(ins).endswith("with.overflow") and
@@ -98,6 +99,151 @@ def _wide_multiplies(f) -> None:
                 continue
             out.append(ins)
         block.insts = out
+
+
+def _odd(ty) -> bool:
+    return 32 < _width(ty) < 64
+
+
+def _odd_widths(f) -> None:
+    """Integers of 33 to 63 bits (the optimiser narrows an i64 whose top bits it knows, as in
+    ``switch (x & 0x7fff…)`` becoming ``switch i63``) become i64 values holding them
+    zero-extended, the way narrow integers live in 32-bit registers: constants are masked,
+    results that could carry past the width are masked again, and signed operations see
+    their operands sign-extended first.  What this cannot widen (calls, memory) is left for
+    the selector to report as unsupported."""
+    if not any(_odd(ins.ty) or _odd(ins.extra.get("from")) or _odd(ins.extra.get("opty"))
+               for b in f.blocks for ins in b.insts):
+        return
+    for block in f.blocks:
+        out: list[Inst] = []
+        for ins in block.insts:
+            out += _widen(ins)
+        block.insts = out
+
+
+def _widen(ins: Inst) -> list[Inst]:
+    op, ty = ins.op, ins.ty
+    src, opty = ins.extra.get("from"), ins.extra.get("opty")
+    if not (_odd(ty) or _odd(src) or _odd(opty)):
+        return [ins]
+    n = _width(ty if _odd(ty) else src if _odd(src) else opty)
+    mask = (1 << n) - 1
+    tmp = (f"{ins.name}\0w{k}" for k in itertools.count())
+
+    def const(v):
+        return ("int", v[1] & mask) if v[0] == "int" else v
+
+    def sext(v, out, bits=n):  # a zero-extended i<bits> as the i64 of the same signed value
+        if v[0] == "int":
+            x = v[1] & ((1 << bits) - 1)
+            return ("int", x - ((x >> (bits - 1)) << bits))
+        t1, t2 = next(tmp), next(tmp)
+        out += [_I("shl", t1, "i64", [v, ("int", 64 - bits)]),
+                _I("ashr", t2, "i64", [_local(t1), ("int", 64 - bits)])]
+        return _local(t2)
+
+    def masked(op_, args, out):  # name = (op_ args) & mask
+        t = next(tmp)
+        out += [_I(op_, t, "i64", args), _I("and", ins.name, "i64", [_local(t), ("int", mask)])]
+        return out
+
+    if op in _CAST_WIDEN and (_odd(ty) or _odd(src)):
+        return _CAST_WIDEN[op](ins, n, mask, sext)
+    if op in ("and", "or", "xor", "lshr", "udiv", "urem"):
+        return [_I(op, ins.name, "i64", [const(a) for a in ins.args])]
+    if op in ("add", "sub", "mul", "shl"):
+        return masked(op, [const(a) for a in ins.args], [])
+    if op in ("ashr", "sdiv", "srem"):
+        out: list[Inst] = []
+        a, b = ins.args
+        args = [sext(a, out), sext(b, out) if op != "ashr" else const(b)]
+        return masked(op, args, out)
+    if op == "icmp":
+        out = []
+        a, b = ins.args
+        if ins.extra["pred"][0] == "s":
+            a, b = sext(a, out), sext(b, out)
+        else:
+            a, b = const(a), const(b)
+        return out + [_icmp(ins.name, ins.extra["pred"], "i64", a, b)]
+    if op == "select":
+        c, a, b = ins.args
+        return [_I("select", ins.name, "i64", [c, const(a), const(b)])]
+    if op == "phi":
+        return [_I("phi", ins.name, "i64", [(const(v), lab) for v, lab in ins.args])]
+    if op == "freeze":
+        return [_I("freeze", ins.name, "i64", [const(ins.args[0])])]
+    if op == "switch":
+        new = _I("switch", ins.name, "i64", [const(ins.args[0])], default=ins.extra["default"],
+                 cases=[(const(cv), lab) for cv, lab in ins.extra["cases"]])
+        return [new]
+    base = _intrinsic(ins)
+    if base in ("umin", "umax", "smin", "smax"):
+        out = []
+        a, b = (v for _, v in ins.args)
+        x, y = (sext(a, out), sext(b, out)) if base[0] == "s" else (const(a), const(b))
+        c = next(tmp)
+        pred = base[0] + ("lt" if base[1:] == "min" else "gt")
+        return out + [_icmp(c, pred, "i64", x, y),
+                      _I("select", ins.name, "i64", [_local(c), const(a), const(b)])]
+    if base == "abs":
+        out = []
+        x = sext(ins.args[0][1], out)
+        neg, c, r = next(tmp), next(tmp), next(tmp)
+        return out + [_I("sub", neg, "i64", [("int", 0), x]),
+                      _icmp(c, "slt", "i64", x, ("int", 0)),
+                      _I("select", r, "i64", [_local(c), _local(neg), x]),
+                      _I("and", ins.name, "i64", [_local(r), ("int", mask)])]
+    if base in ("ctpop", "ctlz", "cttz"):
+        x = const(ins.args[0][1])
+        if base == "ctpop":
+            return [_call64("ctpop", ins.name, [x])]
+        if base == "ctlz":  # the zero-extension adds 64 - n leading zeros
+            t = next(tmp)
+            return [_call64("ctlz", t, [x]), _I("sub", ins.name, "i64", [_local(t),
+                                                                           ("int", 64 - n)])]
+        t = next(tmp)  # cttz: a bit at n makes a zero input count n
+        return [_I("or", t, "i64", [x, ("int", 1 << n)]), _call64("cttz", ins.name, [_local(t)])]
+    return [ins]  # calls, loads, stores, returns of i<n>: the selector reports them
+
+
+def _call64(intrinsic, name, args) -> Inst:
+    """A call of llvm.<intrinsic>.i64 (with the ``i1 false`` that ctlz and cttz take)."""
+    typed = [("i64", a) for a in args]
+    if intrinsic in ("ctlz", "cttz"):
+        typed.append(("i1", ("int", 0)))
+    return _I("call", name, "i64", typed, callee=("global", f"llvm.{intrinsic}.i64"), fnty=None)
+
+
+def _cast_trunc(ins, n, mask, sext):
+    w = _width(ins.ty)
+    if w > 32:  # to i<n>: keep the low n bits
+        return [_I("and", ins.name, "i64", [ins.args[0], ("int", (1 << w) - 1)])]
+    return [_I("trunc", ins.name, ins.ty, ins.args, **{"from": "i64"})]  # from i<n>
+
+
+def _cast_zext(ins, n, mask, sext):
+    if _width(ins.extra["from"]) > 32:  # from i<n>: already zero-extended
+        return [_I("freeze", ins.name, "i64", ins.args)]
+    return [_I("zext", ins.name, "i64", ins.args, **{"from": ins.extra["from"]})]
+
+
+def _cast_sext(ins, n, mask, sext):
+    src = ins.extra["from"]
+    if _odd(src):  # from i<k>: to i64, or to a wider i<m> masked
+        out: list[Inst] = []
+        v = sext(ins.args[0], out, _width(src))
+        m = _width(ins.ty)
+        if m == 64:
+            return out + [_I("freeze", ins.name, "i64", [v])]
+        return out + [_I("and", ins.name, "i64", [v, ("int", (1 << m) - 1)])]
+    t = f"{ins.name}\0s"  # to i<n>, from 32 bits or less
+    return [_I("sext", t, "i64", ins.args, **{"from": src}),
+            _I("and", ins.name, "i64", [_local(t), ("int", mask)])]
+
+
+_CAST_WIDEN = {"trunc": _cast_trunc, "zext": _cast_zext, "sext": _cast_sext}
 
 
 def _mul_high(name, x, y) -> list[Inst]:
