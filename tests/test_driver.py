@@ -68,6 +68,16 @@ def test_objects_and_archives_link(tool, tmp_path):
     assert r.returncode == 0, r.stderr  # main comes from the archive: the bootstrap needs it
 
 
+def test_emit_llvm_writes_the_optimised_ir(tool, tmp_path):
+    (tmp_path / "k.c").write_text("int twice(int x) { int y = x; return y + y; }\n")
+    r = tool("dpucc", "-S", "-emit-llvm", "-O2", "k.c", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    ir = (tmp_path / "k.ll").read_text()
+    assert "define" in ir and "@twice" in ir and "alloca" not in ir  # mem2reg ran
+    r = tool("dpucc", "-c", "-emit-llvm", "k.c", cwd=tmp_path)
+    assert r.returncode == 2 and b"-emit-llvm needs -S" in r.stderr
+
+
 def test_verbose_prints_each_stage_with_its_time(tool, tmp_path):
     (tmp_path / "main.s").write_text(MAIN)
     r = tool("dpucc", "-v", "-o", "prog", "main.s", cwd=tmp_path)

@@ -58,6 +58,7 @@ class Options:
     config: str | None = None  # -C (or the file of -xc)
     verbose: bool = False
     nostdlib: bool = False
+    emit_llvm: bool = False  # -S -emit-llvm: the optimised LLVM IR instead of assembly
     query: str | None = None  # -print-search-dirs, -print-libgcc-file-name, -print-file-name=
 
 
@@ -135,6 +136,8 @@ def parse_args(argv: list[str]) -> Options:
             o.verbose = True
         elif a == "-nostdlib":
             o.nostdlib = True
+        elif a == "-emit-llvm":
+            o.emit_llvm = True
         elif a in ("-print-search-dirs", "-print-libgcc-file-name") or \
                 a.startswith("-print-file-name="):
             o.mode, o.query = "query", a
@@ -152,6 +155,8 @@ def parse_args(argv: list[str]) -> Options:
     for path in o.inputs:
         if _kind(path) is None:
             raise DriverError(f"{path}: unknown file type (expected .c, .s, .S, .o or .a)")
+    if o.emit_llvm and o.mode != "assembly":
+        raise DriverError("-emit-llvm needs -S (dpucc writes LLVM IR as text only)", 2)
     if o.output and o.mode != "link" and len(o.inputs) > 1:
         raise DriverError(f"cannot specify '-o' with '-{o.mode[0]}' and multiple files", 2)
     return o
@@ -226,6 +231,17 @@ class Driver:
     def c_to_assembly(self, path: str) -> tuple[str, list[str]]:
         """Compile a C file to DPU assembly; returns it and the files it read."""
         from . import backend
+
+        ir, deps = self.c_to_ir(path)
+        with self.stage("back end", path):
+            try:
+                asm = backend.compile_module(ir, path)
+            except backend.UnsupportedError as e:
+                raise DriverError(f"{path}: {e}") from None
+        return asm, deps
+
+    def c_to_ir(self, path: str) -> tuple[str, list[str]]:
+        """Compile a C file to optimised LLVM IR (text); returns it and the files it read."""
         from .frontend import compile_preprocessed
         from .optimize import optimize
 
@@ -240,12 +256,7 @@ class Driver:
         self._warn(warnings)
         with self.stage("optimizer", f"-O{self.o.opt_level}"):
             ir = optimize(ir, self.o.opt_level)
-        with self.stage("back end", path):
-            try:
-                asm = backend.compile_module(ir, path)
-            except backend.UnsupportedError as e:
-                raise DriverError(f"{path}: {e}") from None
-        return asm, deps
+        return ir, deps
 
     def preprocess(self, path: str) -> tuple[str, list[str]]:
         """-E output and the files it read (what a make dependency file lists)."""
@@ -308,7 +319,9 @@ class Driver:
         if not self.o.nostdlib:
             inputs += self.runtime_objects()
         with self.stage("linker", self.o.output or "a.out"):
-            result = link(inputs)
+            # Library sections nothing uses are dropped (IRAM holds 4096 instructions): the
+            # runtime's sources hold many functions each, as one section per function.
+            result = link(inputs, gc_members=True)
         self._warn(result.warnings)
         return elf.write_elf(result.elf)
 
@@ -333,7 +346,8 @@ class Driver:
         from .optimize import optimize
 
         where = f"<runtime>/{name}"
-        ir = compile_c(text, where, include_dirs=[runtime_include_dir()])
+        internal = os.path.join(os.path.dirname(runtime_include_dir()), "internal")
+        ir = compile_c(text, where, include_dirs=[internal, runtime_include_dir()])
         # As gcc's -fno-builtin: the library's own loops must not become calls to memcpy,
         # strlen … (which would be themselves).
         ir = re.sub(r"^(define .*\))( [^{]*)?\{$", r'\1\2 "no-builtins" {', ir, flags=re.M)
@@ -377,8 +391,12 @@ class Driver:
             if o.mode == "assembly":
                 if kind != "c":
                     continue  # gcc ignores non-C inputs with -S (with a warning)
-                asm, deps = self.c_to_assembly(path)
-                out = o.output or stem + ".s"
+                if o.emit_llvm:
+                    asm, deps = self.c_to_ir(path)
+                    out = o.output or stem + ".ll"
+                else:
+                    asm, deps = self.c_to_assembly(path)
+                    out = o.output or stem + ".s"
                 self._emit(out, asm.encode("utf-8"))
                 self._depfile(out, deps)
                 continue
