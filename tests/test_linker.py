@@ -543,6 +543,25 @@ def test_archive_written_by_us_links_too():
     assert elf.symbol("baz") is not None and elf.symbol("bar") is None
 
 
+def test_gc_members_drops_unused_member_sections_and_keeps_the_users_own():
+    """dpucc's default: a library member holding many functions costs only what is used."""
+    members = library_members()
+    extra = members["foo_with_a_long_member_name.o"]
+    extra.func("foo_helper_unused", extra.section(".text.foo_helper_unused", STOP))
+    lib = write_archive([(n, o.input()[1]) for n, o in members.items() if n != "README"])
+    m = main_obj()
+    m.func("mine_unused", m.section(".text.mine_unused", STOP))
+    result = link([start_obj(calls="foo").input(), m.input(), ("libx.a", lib)],
+                  gc_members=True)
+    names = {s.name for s in result.elf.symbols}
+    assert {"foo", "baz", "main", "mine_unused"} <= names
+    assert "foo_helper_unused" not in names
+    discarded = result.map_text.split("Discarded input sections")[1].split("Memory")[0]
+    assert ".text.foo_helper_unused" in discarded and ".text.mine_unused" not in discarded
+    assert "foo_helper_unused" in {s.name for s in link(
+        [start_obj(calls="foo").input(), m.input(), ("libx.a", lib)]).elf.symbols}
+
+
 def test_malformed_archive_is_a_clean_error():
     with pytest.raises(DiagnosticError) as exc:
         link([start_obj().input(), ("bad.a", b"!<arch>\nshort")])

@@ -7,7 +7,10 @@ The steps, each a small function below:
    still undefined, looping over all archives until nothing changes (``--start-group``
    semantics).  A strong duplicate is an error; a strong definition beats a weak one.
 3. **Collect garbage** (``gc_sections``): keep what the entry, the host-visible sections and
-   ``SHF_GNU_RETAIN`` sections reach through relocations.
+   ``SHF_GNU_RETAIN`` sections reach through relocations.  ``gc_members`` collects only
+   the sections of archive members, with every section of the objects named on the command
+   line as a root: a library whose objects hold many functions (one section each) then costs
+   what a library of one function per member would, and the user's own code all stays.
 4. **Lay out** the sections in the DPU memories (docs/object-format.md): IRAM text from
    0x80000000 with the entry's section first, WRAM from 0 behind an 8-byte null guard, MRAM from
    0x08000000, atomic bits from 0xF0000000; define the linker symbols; check each memory's size.
@@ -83,6 +86,7 @@ class _Object:
     name: str
     elf: E.ElfFile
     position: int  # the input's place on the command line (a member: its archive's)
+    member: bool = False  # pulled from an archive
 
 
 @dataclass(eq=False)
@@ -194,7 +198,9 @@ def _read_archive(name: str, data: bytes, position: int,
     for m in members:
         label = f"{name}({m.name})"
         try:
-            objects.append(_read_object(label, m.data, position))
+            obj = _read_object(label, m.data, position)
+            obj.member = True
+            objects.append(obj)
         except DiagnosticError as e:
             warnings.append(Diagnostic("warning", "archive member skipped: "
                                        + e.diagnostics[0].message, label))
@@ -387,12 +393,14 @@ def _live_pieces(pieces: dict[E.Section, _Piece], roots: list[_Piece],
 
 
 def _collect_garbage(pieces: dict[E.Section, _Piece], entry_piece: _Piece, table: _SymbolTable,
-                     enabled: bool) -> tuple[list[_Piece], list[_Piece]]:
+                     enabled: bool, members_only: bool = False
+                     ) -> tuple[list[_Piece], list[_Piece]]:
     """(kept, discarded) pieces, in input order."""
     candidates = list(pieces.values())
-    if not enabled:
+    if not (enabled or members_only):
         return candidates, []
-    roots = [entry_piece] + [p for p in candidates if p.section.alloc and _is_gc_root(p)]
+    roots = [entry_piece] + [p for p in candidates if p.section.alloc and (
+        _is_gc_root(p) or (members_only and not enabled and not p.obj.member))]
     live = _live_pieces(pieces, roots, table)
     return [p for p in candidates if p in live], [p for p in candidates if p not in live]
 
@@ -885,7 +893,8 @@ def _globals_by_piece(table: _SymbolTable,
 
 
 def link(inputs: list[tuple[str, bytes]], *, entry: str = "__bootstrap",
-         gc_sections: bool = False, defsyms: dict[str, int] | None = None,
+         gc_sections: bool = False, gc_members: bool = False,
+         defsyms: dict[str, int] | None = None,
          model: memory.DpuModel = memory.DEFAULT_MODEL) -> LinkResult:
     """Link ``inputs`` (file name, bytes) of objects and archives into a DPU executable.
 
@@ -899,7 +908,7 @@ def link(inputs: list[tuple[str, bytes]], *, entry: str = "__bootstrap",
     pieces = _pieces(loaded)
     entry_piece = _entry_piece(entry, table, pieces)
 
-    kept, discarded = _collect_garbage(pieces, entry_piece, table, gc_sections)
+    kept, discarded = _collect_garbage(pieces, entry_piece, table, gc_sections, gc_members)
     by_region, ends = _layout(kept, entry_piece, model)
     linker_symbols = _linker_symbols(ends, table)
     sections = _emit_sections(by_region, _Relocator(pieces, table))
