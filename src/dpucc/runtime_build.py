@@ -23,9 +23,17 @@ _COMPILER_PACKAGES = ("dpucc", "dpuasm", "dpucore")
 
 
 def _sources() -> list[tuple[str, str]]:
+    """The library's members: each top-level .c and .s file of ``dpucc/runtime``."""
     root = resources.files("dpucc").joinpath("runtime")
     return sorted((r.name, r.read_text("utf-8")) for r in root.iterdir()
                   if r.name.endswith((".c", ".s")))
+
+
+def _headers() -> list[tuple[str, bytes]]:
+    """Every header the members may include (public ``include/`` and private ``internal/``):
+    a changed header changes the library as much as a changed source."""
+    root = Path(str(resources.files("dpucc").joinpath("runtime")))
+    return sorted((str(p.relative_to(root)), p.read_bytes()) for p in root.rglob("*.h"))
 
 
 def _compiler_digest() -> str:
@@ -55,6 +63,8 @@ def library_path(build_object: Callable[[str, str], bytes]) -> Path:
     h = hashlib.sha256(_compiler_digest().encode())
     for name, text in sources:
         h.update(name.encode() + b"\0" + text.encode() + b"\0")
+    for name, data in _headers():
+        h.update(name.encode() + b"\0" + data + b"\0")
     directory = cache_dir() / h.hexdigest()[:24]
     path = directory / ARCHIVE
     if path.exists():

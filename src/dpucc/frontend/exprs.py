@@ -931,6 +931,8 @@ class ExprMixin:
             return self.convert(V(r, T.Int(bits // 8, False)), T.INT)
         if name in _FLOAT_BUILTINS:
             return self.float_builtin(node, name, args)
+        if name in _FLOAT_RELATIONS:
+            return self.float_relation(node, name, args)
         m = _OVERFLOW_BUILTIN.fullmatch(name)
         if m:
             return self.overflow_builtin(node, name, m.group(1), m.group(2), m.group(3), args)
@@ -1142,6 +1144,35 @@ class ExprMixin:
         return V(b.call(fn, vals), t)
 
 
+    def float_relation(self, node, name, args):
+        """C99's quiet comparisons (``isgreater`` … ``isunordered``): with no floating-point
+        exceptions on the DPU, ``isgreater(x, y)`` is ``x > y``; ``islessgreater`` is
+        ``x < y || x > y``."""
+        b = self.builder
+        if len(args) != 2:
+            self.err(node, f"too {'many' if len(args) > 2 else 'few'} arguments to function "
+                           f"'{name}'")
+        x, y = self.rv(args[0]), self.rv(args[1])
+        for k, v in enumerate((x, y)):
+            if not v.type.is_arith:
+                self.err(args[k], f"non-floating-point arguments in call to function '{name}'")
+        t = self.common(x.type, y.type)
+        t = t if t.is_float else T.DOUBLE
+        xv, yv = self.convert(x, t).value, self.convert(y, t).value
+        m = "sf" if t.size == 4 else "df"
+
+        def test(routine, pred):
+            c = self.rt(f"__{routine}{m}2", I32, [xv, yv])
+            return b.icmp_signed(pred, c, ir.Constant(I32, 0))
+        rel = _FLOAT_RELATIONS[name]
+        if rel == "unord":
+            res = test("unord", "!=")
+        elif rel == "<>":
+            res = b.or_(test("lt", "<"), test("gt", ">"))
+        else:
+            res = test(*_FCMP[rel])
+        return V(b.zext(res, I32), T.INT)
+
     def overflow_builtin(self, node, name, sign, op, suffix, args):
         """gcc's ``__builtin_{add,sub,mul}_overflow(a, b, &r)``: r = a op b wrapped to r's type;
         true when the exact result does not fit.  Same types use LLVM's overflow intrinsics;
@@ -1214,6 +1245,10 @@ _FLOAT_BUILTINS = {
     "__builtin_isnan": ("isnan", None), "__builtin_isinf": ("isinf", None),
     "__builtin_isfinite": ("isfinite", None), "__builtin_signbit": ("signbit", None),
 }
+
+_FLOAT_RELATIONS = {"__builtin_isgreater": ">", "__builtin_isgreaterequal": ">=",
+                    "__builtin_isless": "<", "__builtin_islessequal": "<=",
+                    "__builtin_islessgreater": "<>", "__builtin_isunordered": "unord"}
 
 
 class _TypedCallee:
