@@ -1,6 +1,9 @@
 """Self-checking C programs (tests/c/*.c): gcc on the host gives the expected values, dpucc at
--O0 and -O2 on dpusim must give the same, exactly — on both engines, which must also agree on
-cycles and instructions."""
+-O0 and -O2 on dpusim must give the same, exactly.  Programs that run at most
+REFERENCE_BUDGET instructions also run on the reference engine, which must agree on the values
+and on the cycle and instruction counts; past that the reference engine (the executable
+specification, some 30 times slower) would take most of the suite's time for little more
+differential coverage than test_sim_vector and test_sim_fuzz already give."""
 
 from __future__ import annotations
 
@@ -16,28 +19,39 @@ C_DIR = Path(__file__).parent / "c"
 PROGRAMS = sorted(p.name for p in C_DIR.glob("*.c"))
 
 
-@pytest.fixture(scope="module")
-def gcc_outputs(tmp_path_factory) -> dict[str, list[int]]:
+@pytest.fixture(scope="session")
+def gcc_outputs(tmp_path_factory):
+    """What each program records when gcc compiles it for the host, computed when first asked
+    (each test worker compiles only the programs it runs)."""
     gcc = shutil.which("gcc")
     assert gcc, "the host's gcc gives the expected outputs; it must be installed"
-    out = {}
     work = tmp_path_factory.mktemp("gcc")
-    for name in PROGRAMS:
-        exe = work / name.replace(".c", "")
-        subprocess.run([gcc, "-O1", "-w", "-DHOST", f"-I{C_DIR}", str(C_DIR / name), "-o",
-                        str(exe)], check=True)
-        text = subprocess.run([str(exe)], check=True, capture_output=True, text=True).stdout
-        out[name] = [int(line) for line in text.split()]
-    return out
+    out: dict[str, list[int]] = {}
+
+    def of(name: str) -> list[int]:
+        if name not in out:
+            exe = work / name.replace(".c", "")
+            subprocess.run([gcc, "-O1", "-w", "-DHOST", f"-I{C_DIR}", str(C_DIR / name), "-lm",
+                            "-o", str(exe)], check=True)
+            text = subprocess.run([str(exe)], check=True, capture_output=True, text=True).stdout
+            out[name] = [int(line) for line in text.split()]
+        return out[name]
+    return of
 
 
-def run_on_dpu(tool, tmp_path: Path, name: str, opt: str) -> list[int]:
-    """The values the program records, on both engines, which must agree to the cycle."""
+REFERENCE_BUDGET = 50_000
+
+
+def run_on_dpu(tmp_path: Path, name: str, opt: str) -> list[int]:
+    """The values the program records; both engines must agree to the cycle on short runs."""
+    from dpucc.driver import Driver, parse_args
     exe = tmp_path / f"{name}{opt}.elf"
-    r = tool("dpucc", opt, f"-I{C_DIR}", "-o", str(exe), str(C_DIR / name))
-    assert r.returncode == 0, r.stderr.decode()
+    # in-process: the command line's own start-up would cost as much as compiling
+    Driver(parse_args([opt, f"-I{C_DIR}", "-o", str(exe), str(C_DIR / name)])).run()
     outcomes = []
-    for engine in ("ref", "vector"):
+    for engine in ("vector", "ref"):
+        if engine == "ref" and outcomes[0][2] > REFERENCE_BUDGET:
+            break
         sim = Simulator(engine=engine)
         sim.load(str(exe))
         sim.launch(max_cycles=50_000_000)
@@ -46,11 +60,11 @@ def run_on_dpu(tool, tmp_path: Path, name: str, opt: str) -> list[int]:
         data = sim.read(0, "__results", 4 * n)
         values = [int.from_bytes(data[4 * i:4 * i + 4], "little") for i in range(n)]
         outcomes.append((values, sim.dpus[0].cycle, sim.dpus[0].instructions))
-    assert outcomes[0] == outcomes[1], "the engines disagree"
+    assert all(o == outcomes[0] for o in outcomes), "the engines disagree"
     return outcomes[0][0]
 
 
 @pytest.mark.parametrize("opt", ["-O0", "-O2"])
 @pytest.mark.parametrize("name", PROGRAMS)
-def test_program_matches_gcc(tool, tmp_path, gcc_outputs, name, opt):
-    assert run_on_dpu(tool, tmp_path, name, opt) == gcc_outputs[name]
+def test_program_matches_gcc(tmp_path, gcc_outputs, name, opt):
+    assert run_on_dpu(tmp_path, name, opt) == gcc_outputs(name)
