@@ -39,6 +39,7 @@ from .layout import Layout, LayoutError
 from .legalize import legalize
 
 M32 = 0xFFFFFFFF
+M64 = (1 << 64) - 1
 
 
 class UnsupportedError(Exception):
@@ -1004,26 +1005,50 @@ class FnGen:
                 self.emit(mn, dst, R(a) if from_a else R(cur), R(a), sh)
             cur = dst.v
 
+    def const64(self, v) -> int | None:
+        """The value of a 64-bit integer constant operand (None if not one, or symbolic)."""
+        if not self.is_const(v):
+            return None
+        try:
+            s, off = self.const_val(v, "i64")
+        except UnsupportedError:  # a constant expression computed at run time
+            return None
+        return off if s is None else None
+
     def bin64(self, ins) -> None:
         op, ty = ins.op, ins.ty
         a, b = ins.args
         d = self.vmap[ins.name]
-        if op in ("add", "sub"):
+        if op in ("add", "and", "or", "xor", "mul") and self.is_const(a) and not self.is_const(b):
+            a, b = b, a
+        c = self.const64(b)
+        if op in ("add", "sub") and c is not None:
+            self.add64_const(d, self.val(a, ty), c if op == "add" else -c & M64)
+        elif op in ("and", "or", "xor") and c is not None:
+            x = self.val(a, ty)
+            for half, k in (("lo", c & M32), ("hi", c >> 32)):
+                self.logic_const(op, R(d, half, True), R(x, half), k)
+        elif op in ("add", "sub"):
             x, y = self.val(a, ty), self.val(b, ty)
             self.emit(op, R(d, "lo", True), R(x, "lo"), R(y, "lo"))
             self.emit(op + "c", R(d, "hi", True), R(x, "hi"), R(y, "hi"))
         elif op in ("and", "or", "xor"):
+            if self.high_is_zero(a):
+                a, b = b, a
             x, y = self.val(a, ty), self.val(b, ty)
             self.emit(op, R(d, "lo", True), R(x, "lo"), R(y, "lo"))
-            self.emit(op, R(d, "hi", True), R(x, "hi"), R(y, "hi"))
+            if self.high_is_zero(b):  # (a zero-extended value: its high word is known)
+                self.emit("move", R(d, "hi", True), 0 if op == "and" else R(x, "hi"))
+            else:
+                self.emit(op, R(d, "hi", True), R(x, "hi"), R(y, "hi"))
+        elif op == "shl" and c == 1:
+            x = self.val(a, ty)
+            self.emit("add", R(d, "lo", True), R(x, "lo"), R(x, "lo"))
+            self.emit("addc", R(d, "hi", True), R(x, "hi"), R(x, "hi"))
         elif op in ("shl", "lshr", "ashr") and self.is_const(b) and self.imm(b, ty) is not None:
             self.sh64(op, d, self.val(a, ty), self.imm(b, ty) & 63)
         elif op in ("shl", "lshr", "ashr"):
-            fn = {"shl": "__ashldi3", "lshr": "__lshrdi3", "ashr": "__ashrdi3"}[op]
-            y = self.val(b, ty)
-            t = self.new()
-            self.emit("move", R(t, "r", True), R(y, "lo"))
-            self.rt_call(fn, [(self.val(a, ty), True), (t, False)], d)
+            self.sh64_var(op, d, self.val(a, ty), self.val(b, ty))
         elif op == "mul" and self.is_const(b) and self.imm(b, ty) is not None and \
                 self.const_val(b, ty)[1] in (1, 2, 4, 8, 16):
             k = self.const_val(b, ty)[1].bit_length() - 1
@@ -1041,6 +1066,75 @@ class FnGen:
                   "srem": "__moddi3"}[op]
             self.rt_call(fn, [(self.val(a, ty), True), (self.val(b, ty), True)], d)
 
+
+    def high_is_zero(self, v) -> bool:
+        """Whether a 64-bit operand's high word is known to be 0 from its definition."""
+        v = self.resolve(v)
+        if v[0] != "local":
+            return False
+        ins = self.defs.get(v[1])
+        if ins is None:
+            return False
+        if ins.op == "zext":
+            return width(ins.extra["from"]) <= 32
+        if ins.op == "lshr" or ins.op == "and":
+            c = self.const64(ins.args[1])
+            return c is not None and (c >= 32 if ins.op == "lshr" else c >> 32 == 0)
+        return False
+
+    def add64_const(self, d: VReg, x: VReg, c: int) -> None:
+        """d = x + c: immediates in place; no carry chain when the low word of c is 0."""
+        lo, hi = c & M32, c >> 32
+        if lo == 0:
+            self.emit("move", R(d, "lo", True), R(x, "lo"))
+            if hi:
+                self.emit("add", R(d, "hi", True), R(x, "hi"), s32(hi))
+            else:
+                self.emit("move", R(d, "hi", True), R(x, "hi"))
+            return
+        self.emit("add", R(d, "lo", True), R(x, "lo"), s32(lo))
+        self.emit("addc", R(d, "hi", True), R(x, "hi"), s32(hi))
+
+    def logic_const(self, op: str, dst, src, k: int) -> None:
+        """One word of a 64-bit and/or/xor with a constant: identities become moves."""
+        if k == 0:
+            self.emit("move", dst, 0 if op == "and" else src)
+        elif k == M32 and op != "xor":
+            self.emit("move", dst, src if op == "and" else -1)
+        else:
+            self.emit(op, dst, src, s32(k))
+
+    def sh64_var(self, op: str, d: VReg, x: VReg, n: VReg) -> None:
+        """d = x shifted by a variable amount (0..63), inline.  A register shift uses six bits
+        of its amount, and lslx/lsrx give what a shift moves into the other word, for amounts
+        of 32 and more too: lslx lo, n = lo >> (32 - n) when n < 32, lo << (n - 32) when not.
+        An arithmetic shift is a logical one between two xors with the sign."""
+        amount = R(n, "lo")
+        if op == "shl":
+            t, u = self.new(), self.new()
+            self.emit("lsl", R(t, "r", True), R(x, "hi"), amount)
+            self.emit("lslx", R(u, "r", True), R(x, "lo"), amount)
+            self.emit("or", R(d, "hi", True), R(t), R(u))
+            self.emit("lsl", R(d, "lo", True), R(x, "lo"), amount)
+            return
+        src = x
+        if op == "ashr":
+            sign = self.new()
+            self.emit("asr", R(sign, "r", True), R(x, "hi"), 31)
+            src = self.new(True)
+            self.emit("xor", R(src, "lo", True), R(x, "lo"), R(sign))
+            self.emit("xor", R(src, "hi", True), R(x, "hi"), R(sign))
+            out = self.new(True)
+        else:
+            out = d
+        t, u = self.new(), self.new()
+        self.emit("lsr", R(t, "r", True), R(src, "lo"), amount)
+        self.emit("lsrx", R(u, "r", True), R(src, "hi"), amount)
+        self.emit("or", R(out, "lo", True), R(t), R(u))
+        self.emit("lsr", R(out, "hi", True), R(src, "hi"), amount)
+        if op == "ashr":
+            self.emit("xor", R(d, "lo", True), R(out, "lo"), R(sign))
+            self.emit("xor", R(d, "hi", True), R(out, "hi"), R(sign))
 
     def sh64(self, op: str, d: VReg, x: VReg, n: int) -> None:
         """d = x shifted by the constant n (0..63), inline."""
@@ -1549,7 +1643,11 @@ class FnGen:
             return self.vmap.get(x[1]) if x[0] == "local" else None
 
         def mv(dst, src):
-            if wide:
+            c = self.const64(src) if wide else None
+            if c is not None:  # a constant goes straight in, not through a register pair
+                self.emit("move", R(dst, "lo", True), s32(c & M32))
+                self.emit("move", R(dst, "hi", True), s32(c >> 32))
+            elif wide:
                 x = self.val(src, ty)
                 self.emit("move", R(dst, "lo", True), R(x, "lo"))
                 self.emit("move", R(dst, "hi", True), R(x, "hi"))
@@ -2141,6 +2239,28 @@ class FnGen:
                     vic.loc = None
                     self.spill(vic)
                     free.add(chosen)
+            if chosen is None and iv.wide:
+                # Evict what holds a register pair when all of it lives on past this interval:
+                # the value used furthest away goes to the stack (a loop's temporaries stay in
+                # registers, a value kept for after the loop moves out).
+                best, best_end = None, -1
+                for r in pool:
+                    if r % 2 or r + 1 not in pool:
+                        continue
+                    holders = [a for a in active if set(regs_of(a)) & {r, r + 1}]
+                    if any(a.end <= iv.end for a in holders) or \
+                            any(not set(regs_of(a)) <= set(pool) for a in holders):
+                        continue
+                    end = min(a.end for a in holders)
+                    if end > best_end:
+                        best, best_end = (r, holders), end
+                if best is not None:
+                    chosen, holders = best
+                    for vic in holders:
+                        active.remove(vic)
+                        free.update(regs_of(vic))
+                        vic.loc = None
+                        self.spill(vic)
             if chosen is None:
                 self.spill(iv)
                 continue
