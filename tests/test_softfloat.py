@@ -40,6 +40,7 @@ GROUPS = {
 ALL_OPS = [op for ops in GROUPS.values() for op in ops]
 HOST_SETS = 1_000_000
 DPU_SETS = 2_000
+DPU_SETS_SLOW = 100_000
 
 
 @pytest.fixture(scope="session")
@@ -73,14 +74,20 @@ def test_host_build_matches_the_fpu(fpcheck, op):
     assert summary == f"0 {HOST_SETS}", "\n".join(mismatches)
 
 
-@cache
-def _dpu_program(group: str, directory: str) -> str:
+@pytest.fixture(scope="session")
+def dpu_program(tmp_path_factory):
+    """The DPU program of a group of operations, built when a test of the worker first needs it."""
     from dpucc.driver import Driver, parse_args
-    out = str(Path(directory) / f"fp_{group}")
-    ops = " ".join(f"X({op})" for op in GROUPS[group])
-    Driver(parse_args(["-O2", "-DNR_TASKLETS=16", f"-DOPS={ops}", "-o", out,
-                       str(FP / "fpdpu.c")])).run()
-    return out
+    work = tmp_path_factory.mktemp("fpdpu")
+
+    @cache
+    def build(group: str) -> str:
+        out = str(work / f"fp_{group}")
+        ops = " ".join(f"X({op})" for op in GROUPS[group])
+        Driver(parse_args(["-O2", "-DNR_TASKLETS=16", f"-DOPS={ops}", "-o", out,
+                           str(FP / "fpdpu.c")])).run()
+        return out
+    return build
 
 
 def run_on_dpu(fpcheck: Path, program: str, group: str, op: str, count: int, seed: int,
@@ -105,9 +112,21 @@ def run_on_dpu(fpcheck: Path, program: str, group: str, op: str, count: int, see
     return bad
 
 
+GROUP_OF = {op: group for group, ops in GROUPS.items() for op in ops}
+
+
 @pytest.mark.parametrize("group", GROUPS)
-def test_dpu_matches_the_fpu(fpcheck, tmp_path_factory, group):
-    program = _dpu_program(group, str(tmp_path_factory.mktemp(group)))
+def test_dpu_matches_the_fpu_quickly(fpcheck, dpu_program, group):
+    """A first look: a few thousand operand sets of each operation."""
     for op in GROUPS[group]:
-        bad = run_on_dpu(fpcheck, program, group, op, DPU_SETS, seed=2)
+        bad = run_on_dpu(fpcheck, dpu_program(group), group, op, DPU_SETS, seed=2)
         assert not bad, f"{len(bad)} of {DPU_SETS}:\n" + "\n".join(bad[:10])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("op", ALL_OPS)
+def test_dpu_matches_the_fpu(fpcheck, dpu_program, op):
+    """10^5 operand sets of each operation, computed by the DPU."""
+    group = GROUP_OF[op]
+    bad = run_on_dpu(fpcheck, dpu_program(group), group, op, DPU_SETS_SLOW, seed=3)
+    assert not bad, f"{len(bad)} of {DPU_SETS_SLOW}:\n" + "\n".join(bad[:10])
