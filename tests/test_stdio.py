@@ -12,6 +12,7 @@ from dpusim.faults import DpuFault
 from dpusim.simulator import Simulator
 
 PROGRAM = r"""
+#include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
 int main(void)
@@ -25,6 +26,22 @@ int main(void)
            18446744073709551615ULL, 3054, 8, 0xabcdefu, 0x123456789abcdefUL);
     printf("%s|%10.4s|%-10s|\n", "edge", "truncate", "left");
     printf("%i %o %5.3d %-+6d|\n", -2147483647 - 1, 4294967295u, 7, 9);
+    printf("%zu %zd %hhu %hu %p %p %jd\n", (size_t)4000000000u, (size_t)-5, 300, 70000,
+           (void *)0x1234, (void *)0, (intmax_t)-9000000000LL);
+    volatile double third = 1.0 / 3.0, big = 1e300 * 10.0, tiny = 4.9406564584124654e-324;
+    volatile float f = 2.5f, g = -0.1f;
+    double zero = 0.0, inf = big * 10.0;
+    const double values[] = { 0.0, -0.0, 1.0, -1.5, 0.1, 123456.789, 1e-5, 1e21, 2.5, 3.5,
+                              0.125, 999999.5, 1e100, tiny, third, big, inf, -inf, zero / zero };
+    for (int i = 0; i < (int)(sizeof values / sizeof values[0]); i++) {
+        double v = values[i];
+        printf("%f|%.0f|%.3f|%10.2f|%-10.1f|%+f|% f|%#.0f|%010.3f|%F\n", v, v, v, v, v, v, v,
+               v, v, v);
+        printf("%e|%.0e|%.2E|%12.4e|%+e|%#.0e|%013.3e\n", v, v, v, v, v, v, v);
+        printf("%g|%.0g|%.3g|%10.4G|%#g|%+g|%-12g|%012g|%.17g\n", v, v, v, v, v, v, v, v, v);
+        printf("%a|%.3a|%A|%+.0a|%#a|%20a\n", v, v, v, v, v, v);
+    }
+    printf("%f %e %g %.10f %*.*f|%-*.*e|\n", f, g, f * g, (double)g, 12, 4, third, 15, 3, f);
     puts("a line from puts");
     putchar('!');
     putchar('\n');
