@@ -520,6 +520,86 @@ done:
 }
 """)
 
+# Variable-length arrays: dynamic allocas (r22 moves; slots are addressed from a frame
+# register), stack save/restore around each loop iteration, calls with stacked arguments while
+# the arrays are live, a leaf helper reading the arrays.
+program("dynalloca", "f", ["i32", "i32"], "i32")("""
+declare ptr @llvm.stacksave.p0()
+declare void @llvm.stackrestore.p0(ptr)
+
+define i32 @sum(ptr %p, i32 %n) noinline {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i1, %loop ]
+  %s = phi i32 [ 0, %entry ], [ %s1, %loop ]
+  %q = getelementptr i32, ptr %p, i32 %i
+  %v = load i32, ptr %q
+  %s1 = add i32 %s, %v
+  %i1 = add i32 %i, 1
+  %c = icmp ult i32 %i1, %n
+  br i1 %c, label %loop, label %done
+done:
+  ret i32 %s1
+}
+
+define i32 @many(i32 %a, i32 %b, i32 %c, i32 %d, i32 %e, i32 %f, i32 %g, i32 %h, i32 %i, i32 %j) noinline {
+  %x1 = add i32 %a, %j
+  %x2 = mul i32 %x1, %i
+  %x3 = add i32 %x2, %h
+  ret i32 %x3
+}
+
+define i32 @f(i32 %n, i32 %k) {
+entry:
+  %local = alloca [4 x i32], align 4
+  store i32 %k, ptr %local
+  %m = and i32 %n, 15
+  %cnt = add i32 %m, 1
+  br label %outer
+outer:
+  %r = phi i32 [ 0, %entry ], [ %r2, %outer.end ]
+  %o = phi i32 [ 0, %entry ], [ %o1, %outer.end ]
+  %sp = call ptr @llvm.stacksave.p0()
+  %len = add i32 %cnt, %o
+  %arr = alloca i32, i32 %len, align 4
+  %odd = alloca i16, i32 %len, align 2
+  br label %fill
+fill:
+  %j = phi i32 [ 0, %outer ], [ %j1, %fill ]
+  %slot = getelementptr i32, ptr %arr, i32 %j
+  %kk = load i32, ptr %local
+  %v = mul i32 %j, %kk
+  store i32 %v, ptr %slot
+  %hslot = getelementptr i16, ptr %odd, i32 %j
+  %hv = trunc i32 %j to i16
+  store i16 %hv, ptr %hslot
+  %j1 = add i32 %j, 1
+  %more = icmp ult i32 %j1, %len
+  br i1 %more, label %fill, label %filled
+filled:
+  %s = call i32 @sum(ptr %arr, i32 %len)
+  %w = call i32 @many(i32 %s, i32 1, i32 2, i32 3, i32 4, i32 5, i32 6, i32 7, i32 %o, i32 %len)
+  %last = getelementptr i16, ptr %odd, i32 %m
+  %lv = load i16, ptr %last
+  %lz = zext i16 %lv to i32
+  %r1 = add i32 %r, %w
+  %r2 = add i32 %r1, %lz
+  call void @llvm.stackrestore.p0(ptr %sp)
+  br label %outer.end
+outer.end:
+  %o1 = add i32 %o, 1
+  %again = icmp ult i32 %o1, 5
+  br i1 %again, label %outer, label %exit
+exit:
+  %top = call ptr @llvm.stacksave.p0()
+  %ti = ptrtoint ptr %top to i32
+  %tk = load i32, ptr %local
+  %res = add i32 %r2, %tk
+  ret i32 %res
+}
+""")
+
 program("arith64", "f", ["i64", "i64"], "i64")("""
 define i64 @f(i64 %a, i64 %b) {
   %s = add i64 %a, %b
@@ -1764,6 +1844,14 @@ define void @f(ptr %p, i64 %a) {{
 '''
     with pytest.raises(UnsupportedError, match="'store' of a i48 value"):
         compile_module(ir, "odd.ll")
+
+
+@pytest.mark.parametrize("level", [0, 2])
+def test_dynamic_allocas_move_the_stack_and_come_back(level):
+    prog = compiled("dynalloca", level)
+    assert "move r21, r22" in prog.asm and "move r22, r21" in prog.asm
+    for n, k in ((0, 1), (3, 7), (15, 100), (255, 3), (6, 0xFFFF)):
+        prog.check(n, k)
 
 
 @pytest.mark.parametrize("level", [0, 2])

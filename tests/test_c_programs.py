@@ -68,3 +68,43 @@ def run_on_dpu(tmp_path: Path, name: str, opt: str) -> list[int]:
 @pytest.mark.parametrize("name", PROGRAMS)
 def test_program_matches_gcc(tmp_path, gcc_outputs, name, opt):
     assert run_on_dpu(tmp_path, name, opt) == gcc_outputs(name)
+
+
+VLA_LOOP = r"""
+volatile int n = 500;
+int total;
+int main(void)
+{
+    for (int it = 0; it < 300; it++) {
+        char buf[n];               /* 500 bytes a time: 150 KB if they were not given back */
+        buf[it] = (char)it;
+        total += buf[it];
+        if (it % 3 == 0)
+            continue;
+        for (int k = 0; k < 4; k++) {
+            int more[n / 10 + k];
+            more[k] = k;
+            if (k == 2)
+                break;
+            total += more[k];
+        }
+    }
+    return 0;
+}
+"""
+
+
+@pytest.mark.parametrize("opt", ["-O0", "-O2"])
+def test_variable_length_arrays_give_their_stack_back(tmp_path, opt):
+    """Each iteration's arrays are freed at the end of their scope and by break/continue:
+    without that the loop would need 150 KB of a 64 KiB WRAM and fault."""
+    from dpucc.driver import Driver, parse_args
+    (tmp_path / "v.c").write_text(VLA_LOOP)
+    exe = str(tmp_path / "v")
+    Driver(parse_args([opt, "-o", exe, str(tmp_path / "v.c")])).run()
+    sim = Simulator()
+    sim.load(exe)
+    sim.launch(max_cycles=50_000_000)
+    total = int.from_bytes(sim.read(0, "total", 4), "little")
+    assert total == sum(it - 128 * 2 * (it >= 128) if it < 256 else it - 256
+                        for it in range(300)) + sum(1 for it in range(300) if it % 3)

@@ -551,6 +551,11 @@ DIAGNOSTICS = [
      "integral type"),
     ('double f(void) { return __builtin_nan(1); }',
      "d.c:1:25: error: argument to '__builtin_nan' must be a string literal"),
+    ("int n = 3; int a[n];", "d.c:1:18: error: variably modified array at file scope"),
+    ("void f(int n) { int a[n] = {1}; }",
+     "d.c:1:29: error: variable-sized object may not be initialized"),
+    ("void f(int n) { int a[1.5]; }", "d.c:1:23: error: size of array has non-integer type"),
+    ("void f(double d) { int a[d]; }", "d.c:1:26: error: size of array has non-integer type"),
 ]
 
 

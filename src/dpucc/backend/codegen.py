@@ -19,7 +19,14 @@ Calling convention (ISA.md "ABI", plus the decisions this back end makes where i
   in ``[B+FRAME-8, B+FRAME)``.  Functions that call others run the ISA.md prologue
   ``sd r22, FRAME-8, d22; add r22, r22, FRAME`` and epilogue ``ld d22, r22, -8; jump r23``.
   Leaf functions never move r22: their slots (if any) are addressed at ``r22 + k`` directly.
-* Registers: r0..r9 and r14..r21 are allocated; r10..r13 are the back end's scratch registers
+* Dynamic allocas (variable-length arrays) move r22 at run time.  Such a function keeps r22 as
+  it was after the prologue in r21 (saved with d20, out of allocation) and addresses its slots
+  from there.  A block of n bytes (rounded to 8) starts at r22, which then moves past it and
+  past a new outgoing-argument area, whose top 8 bytes get a copy of the saved d22 (so
+  ``[r22-8, r22)`` always holds it); ``llvm.stacksave``/``stackrestore`` read and write r22;
+  the epilogue first moves r22 back to r21.
+* Registers: r0..r9 and r14..r21 are allocated (r21 not in a function with dynamic allocas);
+  r10..r13 are the back end's scratch registers
   (spill reloads, parallel-move temporaries, the target of indirect calls).
 * Runtime functions (libgcc names): __mulsi3 __divsi3 __udivsi3 __modsi3 __umodsi3 __muldi3
   __divdi3 __udivdi3 __moddi3 __umoddi3 __ashldi3 __lshrdi3 __ashrdi3 memcpy memmove memset.
@@ -99,6 +106,7 @@ SCRATCH = (10, 11, 12, 13)
 PM_TMP = 13  # parallel-move cycle breaker
 MM_TMP = 11  # memory-to-memory transfers
 CALL_TGT = 12  # indirect call target
+FP_REG = 21  # frame base of a function with variable-length arrays
 
 
 # ------------------------------------------------------------------------------------------ IR
@@ -133,6 +141,12 @@ class Frame:
 
     def __init__(self, slot, add: int = 0):
         self.slot, self.add = slot, add
+
+
+class OutArea:
+    """The size of the outgoing-argument area (saved d22 included), known at emission: a
+    dynamic alloca moves r22 past its block and a fresh area of that size."""
+    __slots__ = ()
 
 
 class MI:
@@ -399,6 +413,9 @@ class FnGen:
         self.cur: MBlock | None = None
         self.slots: dict = {}  # slot key -> (size, align)
         self.has_call = False
+        # r22, or FP_REG in a function whose stack grows at run time (variable-length arrays):
+        # the base of its frame slots, r22 as it was after the prologue
+        self.fbase = "r22"
         self.max_out = 8
         self.nlabel = 0
         self.defs: dict = {}
@@ -556,6 +573,11 @@ class FnGen:
                 if ins.name:
                     self.defs[ins.name] = ins
                     self.block_of[ins.name] = b.name
+                if ins.op == "alloca" and ins.args[0][0] != "int" or \
+                        ins.op == "call" and ins.extra["callee"][1:2] in (
+                            ("llvm.stacksave",), ("llvm.stackrestore",),
+                            ("llvm.stacksave.p0",), ("llvm.stackrestore.p0",)):
+                    self.dynamic_stack()
                 if ins.extra.get("unsupported"):
                     raise self.err(f"instruction '{ins.op}'")
         for b in f.blocks:
@@ -777,9 +799,9 @@ class FnGen:
         for b in f.blocks:
             for ins in b.insts:
                 if ins.op == "alloca":
-                    cnt = ins.args[0]
+                    cnt = self.resolve(ins.args[0])
                     if cnt[0] != "int":
-                        raise self.err("dynamic alloca")
+                        continue  # a dynamic alloca (a variable-length array): l_alloca
                     s, a = self.lay.size_align(ins.extra["alloc"])
                     a = max(a, ins.extra.get("align") or 1, 4)
                     self.slots[("alloca", ins.name)] = (max(s * cnt[1], 1), a)
@@ -1331,6 +1353,13 @@ class FnGen:
         args = ins.args
         d = self.vmap.get(ins.name) if ins.name else None
         ty = ins.ty
+        if base == "stacksave":
+            if d is not None:
+                self.emit("move", R(d, "r", True), "r22")
+            return
+        if base == "stackrestore":
+            self.emit("move", "r22", R(self.val(args[0][1], "ptr")))
+            return
         if name.endswith((".f32", ".f64")) and base in FLOAT_INTRINSICS:
             return self.float_intrinsic(ins, base, d, ty)
         if base in ("memcpy", "memmove", "memset"):
@@ -1499,7 +1528,7 @@ class FnGen:
             # module docstring): the frame base minus the cursor after the fixed arguments
             _, c = assign_args([t for t, _ in self.f.params])
             t = self.new()
-            self.emit("add", R(t, "r", True), "r22", Frame(None, -c))
+            self.emit("add", R(t, "r", True), self.fbase, Frame(None, -c))
             pbase, poff = self.address(args[0][1])
             self.emit("sw", pbase, poff, R(t))
             return
@@ -1885,8 +1914,8 @@ class FnGen:
         p = self.resolve(p)
         if p[0] == "local":
             d = self.defs.get(p[1])
-            if d is not None and d.op == "alloca":
-                return "r22", Frame(("alloca", p[1]))
+            if self.is_slot(d):
+                return self.fbase, Frame(("alloca", p[1]))
             if p[1] in self.gepfold:
                 base, off = self.address(d.args[0])
                 return base, _add_off(off, self.gepfold[p[1]])
@@ -1989,8 +2018,45 @@ class FnGen:
         else:
             self.store32(R(self.val(v, ty)), base, off, size, align)
 
+    def dynamic_stack(self) -> None:
+        """This function moves r22 at run time: it gets a frame, and FP_REG (callee-saved,
+        out of allocation here) keeps the frame's base for its slots and the epilogue."""
+        self.fbase = f"r{FP_REG}"
+        self.has_call = True
+        self.max_out = max(self.max_out, 8)
+
+    def dynamic_alloca(self, ins, d: VReg) -> None:
+        """A block of count x element size bytes at r22, which then moves past it and past a
+        new outgoing-argument area; the frame's saved d22 is copied to the new top, so that
+        [r22 - 8, r22) always holds it (stack walkers rely on it)."""
+        size, _ = self.lay.size_align(ins.extra["alloc"])
+        cty = ins.extra.get("countty", "i32")
+        n = self.val(ins.args[0], cty)
+        count = R(n, "lo") if width(cty) == 64 else R(n)
+        t = self.new()
+        if size & (size - 1) == 0:
+            self.emit("lsl", R(t, "r", True), count, size.bit_length() - 1)
+        else:
+            c = self.new()
+            self.emit("move", R(c, "r", True), count)
+            self.mul_const(t, c, size)
+        self.emit("add", R(t, "r", True), R(t), 7)
+        self.emit("and", R(t, "r", True), R(t), -8)
+        self.emit("move", R(d, "r", True), "r22")
+        self.emit("add", "r22", "r22", R(t))
+        self.emit("add", "r22", "r22", OutArea())
+        saved = self.new(True)
+        self.emit("ld", R(saved, "d", True), self.fbase, -8)
+        self.emit("sd", "r22", -8, R(saved, "d"))
+
+    def is_slot(self, ins) -> bool:
+        """Whether an IR value is an alloca of constant size: a frame slot."""
+        return ins is not None and ins.op == "alloca" and self.resolve(ins.args[0])[0] == "int"
+
     def l_alloca(self, ins) -> None:
         d = self.vmap[ins.name]
+        if not self.is_slot(ins):
+            return self.dynamic_alloca(ins, d)
         uses = self.uses.get(ins.name, [])
         me = ("local", ins.name)
         if all(u.op in ("load",) or (u.op == "getelementptr" and self.resolve(u.args[0]) == me
@@ -1998,7 +2064,7 @@ class FnGen:
                                       and self.resolve(u.args[0]) != ("local", ins.name))
                for _, u in uses):
             return  # only used as a load/store address: folded
-        self.emit("add", R(d, "r", True), "r22", Frame(("alloca", ins.name)))
+        self.emit("add", R(d, "r", True), self.fbase, Frame(("alloca", ins.name)))
 
     def l_getelementptr(self, ins) -> None:
         if ins.name in self.fused:
@@ -2011,12 +2077,12 @@ class FnGen:
         tail = None
         if base[0] == "local":
             bd = self.defs.get(base[1])
-            if bd is not None and bd.op == "alloca":
+            if self.is_slot(bd):
                 if not var:
-                    self.emit("add", R(d, "r", True), "r22", Frame(("alloca", base[1]), const))
+                    self.emit("add", R(d, "r", True), self.fbase, Frame(("alloca", base[1]), const))
                     return
                 cur = self.new()
-                self.emit("add", R(cur, "r", True), "r22", Frame(("alloca", base[1])))
+                self.emit("add", R(cur, "r", True), self.fbase, Frame(("alloca", base[1])))
             else:
                 cur = self.vmap[base[1]]
         else:
@@ -2203,7 +2269,8 @@ class FnGen:
                     for v in mi.uses() + mi.defs():
                         v.xcall = True
         ivs.sort(key=lambda v: (v.start, v.id))
-        free = set(CALLER_REGS + CALLEE_REGS)
+        callee_regs = [r for r in CALLEE_REGS if self.fbase == "r22" or r != FP_REG]
+        free = set(CALLER_REGS + callee_regs)
         active: list[VReg] = []
         self.used_callee = set()
         self.spilled = []
@@ -2216,7 +2283,7 @@ class FnGen:
                 if a.end <= iv.start:
                     active.remove(a)
                     free.update(regs_of(a))
-            pool = CALLEE_REGS if iv.xcall else CALLER_REGS + CALLEE_REGS
+            pool = callee_regs if iv.xcall else CALLER_REGS + callee_regs
             cands = []
             if iv.hint is not None and iv.hint in pool:
                 cands.append(iv.hint)
@@ -2270,6 +2337,8 @@ class FnGen:
                 if r in CALLEE_REGS:
                     self.used_callee.add(r)
             active.append(iv)
+        if self.fbase != "r22":
+            self.used_callee.add(FP_REG)
         # frame layout (offsets from the frame base B)
         off = 0
         self.slot_off = {}
@@ -2289,7 +2358,7 @@ class FnGen:
             off = (off + al - 1) // al * al
             v.loc = ("stk", off)
             off += 8 if v.wide else 4
-        locals_size = (off + 7) // 8 * 8
+        locals_size = self.locals_size = (off + 7) // 8 * 8
         if self.has_call:
             self.frame = locals_size + (self.max_out + 7) // 8 * 8
             self.delta = self.frame
@@ -2338,6 +2407,8 @@ class FnGen:
             body.append(f"add r22, r22, {self.frame}")
         for r in sorted(self.save_off):
             body.append(f"sd r22, {self.fr(self.save_off[r])}, d{r}")
+        if self.fbase != "r22":
+            body.append(f"move {self.fbase}, r22")
         nb = len(self.blocks)
         for bi, b in enumerate(self.blocks):
             nxt = self.blocks[bi + 1].label if bi + 1 < nb else None
@@ -2373,6 +2444,8 @@ class FnGen:
         return out
 
     def opname(self, o) -> str:
+        if isinstance(o, OutArea):
+            return str(self.frame - self.locals_size)
         if isinstance(o, Frame):
             base = 0 if o.slot is None else self.slot_off[o.slot]
             return str(self.fr(base) + o.add)
@@ -2435,13 +2508,13 @@ class FnGen:
                 self.move32(("reg", CALL_TGT), self.loc32(d["target"], "r"))
             moves = []
             for v, loc in d["args"]:
-                if loc[0] == "stack":
+                if loc[0] == "stack":  # the outgoing area, below the current r22
                     c = loc[1]
                     if v.wide:
-                        self.move32(("stk", -c), self.loc32(v, "lo"))
-                        self.move32(("stk", -c + 4), self.loc32(v, "hi"))
+                        self.move32(("out", -c), self.loc32(v, "lo"))
+                        self.move32(("out", -c + 4), self.loc32(v, "hi"))
                     else:
-                        self.move32(("stk", -c), self.loc32(v, "r"))
+                        self.move32(("out", -c), self.loc32(v, "r"))
                 elif loc[0] == "reg":
                     moves.append((("reg", loc[1]), self.loc32(v, "r")))
                 else:
@@ -2467,6 +2540,8 @@ class FnGen:
                     self.pmove([(("reg", 0), self.loc32(v, "hi")), (("reg", 1), self.loc32(v, "lo"))])
                 else:
                     self.move32(("reg", 0), self.loc32(v, "r"))
+            if self.fbase != "r22":  # drop what variable-length arrays took
+                body.append(f"move r22, {self.fbase}")
             for r in sorted(self.save_off):
                 body.append(f"ld d{r}, r22, {self.fr(self.save_off[r])}")
             if self.has_call:
@@ -2513,17 +2588,17 @@ class FnGen:
             if o.part == "d":
                 names.append(f"d{sc}")
                 if o.d:
-                    post.append(f"sd r22, {base}, d{sc}")
+                    post.append(f"sd {self.fbase}, {base}, d{sc}")
                 elif key not in done_load:
-                    pre.append(f"ld d{sc}, r22, {base}")
+                    pre.append(f"ld d{sc}, {self.fbase}, {base}")
                     done_load.add(key)
             else:
                 names.append(f"r{sc}")
                 off = base + (4 if o.part == "hi" else 0)
                 if o.d:
-                    post.append(f"sw r22, {off}, r{sc}")
+                    post.append(f"sw {self.fbase}, {off}, r{sc}")
                 elif key not in done_load:
-                    pre.append(f"lw r{sc}, r22, {off}")
+                    pre.append(f"lw r{sc}, {self.fbase}, {off}")
                     done_load.add(key)
         body.extend(pre)
         if mi.op == "move" and len(names) == 2 and names[0] == names[1]:
@@ -2554,26 +2629,29 @@ class FnGen:
         body.extend(post)
 
     def move32(self, dst, src) -> None:
+        """A 32-bit move between a register ('reg', n), a frame slot ('stk', offset from the
+        frame base register), an outgoing argument ('out', offset from r22) or an immediate."""
         if dst == src:
             return
         body = self.body
+        base = {"stk": self.fbase, "out": "r22"}
         if dst[0] == "reg":
             r = f"r{dst[1]}"
             if src[0] == "reg":
                 body.append(f"move {r}, r{src[1]}")
-            elif src[0] == "stk":
-                body.append(f"lw {r}, r22, {src[1]}")
+            elif src[0] in base:
+                body.append(f"lw {r}, {base[src[0]]}, {src[1]}")
             else:
                 body.append(f"move {r}, {src[1]}")
         else:
             if src[0] == "reg":
-                body.append(f"sw r22, {dst[1]}, r{src[1]}")
-            elif src[0] == "stk":
-                body.append(f"lw r{MM_TMP}, r22, {src[1]}")
-                body.append(f"sw r22, {dst[1]}, r{MM_TMP}")
+                body.append(f"sw {base[dst[0]]}, {dst[1]}, r{src[1]}")
+            elif src[0] in base:
+                body.append(f"lw r{MM_TMP}, {base[src[0]]}, {src[1]}")
+                body.append(f"sw {base[dst[0]]}, {dst[1]}, r{MM_TMP}")
             else:
                 body.append(f"move r{MM_TMP}, {src[1]}")
-                body.append(f"sw r22, {dst[1]}, r{MM_TMP}")
+                body.append(f"sw {base[dst[0]]}, {dst[1]}, r{MM_TMP}")
 
     def pmove(self, moves) -> None:
         """Sequentialise a parallel move of 32-bit locations (cycles broken through r13)."""

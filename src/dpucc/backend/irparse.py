@@ -844,7 +844,8 @@ def _parse_inst(toks: list[str], m: Module) -> Inst:
             elif p.peek() == "addrspace":
                 break
             else:
-                _, count = p.typed_value()
+                countty, count = p.typed_value()
+                inst.extra["countty"] = countty
         inst.ty, inst.args = "ptr", [count]
         inst.extra["alloc"] = ty
         inst.extra["align"] = align

@@ -180,6 +180,10 @@ class Base:
         self.tags.append({})
 
     def pop(self):
+        if self.fn is not None:  # variable-length arrays of the scope: their stack back
+            saved = self.fn.vla_saves.pop(len(self.scopes), None)
+            if saved is not None and not self.builder.block.is_terminated:
+                self.stack_restore(saved)
         if self.wall:
             for name, sym in self.scopes[-1].items():
                 if sym is not None and sym.local and not sym.used and not name.startswith("__"):
@@ -211,28 +215,36 @@ class Base:
             elem = self.ctype(node.type)
             if elem.is_func:
                 self.err(node, "declaration of array of functions")
-            n = None
-            if node.dim is not None:
-                n = self.const_int(node.dim)
-                if n < 0:
-                    self.err(node.dim, "size of array is negative")
-            t = T.Array(elem, n)
+            n = vla = None
+            if isinstance(node.dim, c_ast.ID) and node.dim.name == "*":
+                vla = "*"  # [*]: a variable length, in a prototype
+            elif node.dim is not None:
+                try:
+                    c = self.const_eval(node.dim)
+                except DiagnosticError:
+                    if not self.in_params:
+                        raise
+                    c = None  # a length from other parameters: computed in the function
+                if isinstance(c, int):
+                    n = c
+                    if n < 0:
+                        self.err(node.dim, "size of array is negative")
+                elif c is not None:
+                    self.err(node.dim, "size of array has non-integer type")
+                else:
+                    vla = self.vla_length(node.dim)
+            t = T.Array(elem, n, vla)
             return self.qual(t, node.dim_quals or ())
         if isinstance(node, c_ast.FuncDecl):
             ret = self.ctype(node.type)
             params, variadic, proto = [], False, node.args is not None
             if node.args is not None:
-                for p in node.args.params:
-                    if isinstance(p, c_ast.EllipsisParam):
-                        variadic = True
-                        continue
-                    if isinstance(p, c_ast.ID):
-                        params.append(T.INT)
-                        continue
-                    pt = self.param_type(self.ctype(p.type))
-                    if pt.is_void:
-                        continue
-                    params.append(pt)
+                self.in_params += 1
+                try:
+                    self.param_types(node.args.params, params)
+                finally:
+                    self.in_params -= 1
+                variadic = any(isinstance(p, c_ast.EllipsisParam) for p in node.args.params)
             if ret.is_array:
                 self.err(node, "function cannot return array type")
             if ret.is_func:
@@ -241,6 +253,40 @@ class Base:
         if isinstance(node, (c_ast.Struct, c_ast.Union, c_ast.Enum, c_ast.IdentifierType)):
             return self.base_type(node)
         self.err(node, f"unsupported type construct {type(node).__name__}")
+
+    in_params = 0  # inside a parameter list: variable lengths are "*" there
+
+    def vla_length(self, dim):
+        """The length of a variable-length array, computed here (in a function), as an i32."""
+        if self.in_params:
+            return "*"
+        if self.fn is None:
+            self.err(dim, "variably modified array at file scope")
+        v = self.rv(dim)
+        if not v.type.is_int:
+            self.err(dim, "size of array has non-integer type")
+        return self.convert(v, T.UINT).value
+
+    def size_value(self, t, node=None):
+        """sizeof(t) as an i32 value: a constant, or computed for a variable-length array."""
+        if not T.is_variable(t):
+            return ir.Constant(ir.IntType(32), t.size)
+        if t.vla == "*":
+            self.err(node, "variable length array with unspecified size used")
+        n = t.vla if t.vla is not None else ir.Constant(ir.IntType(32), t.n)
+        return self.builder.mul(n, self.size_value(t.elem, node))
+
+    def param_types(self, params, out):
+        """The types of a parameter list (arrays and functions adjusted to pointers)."""
+        for p in params:
+            if isinstance(p, c_ast.EllipsisParam):
+                continue
+            if isinstance(p, c_ast.ID):
+                out.append(T.INT)
+                continue
+            pt = self.param_type(self.ctype(p.type))
+            if not pt.is_void:
+                out.append(pt)
 
     def param_type(self, t):
         if t.is_array:
@@ -554,14 +600,15 @@ class Base:
         return off
 
     def sizeof(self, expr):
+        """sizeof as a constant, or None for a variable-length array (not a constant)."""
+        t = self.sizeof_type(expr)
+        return None if T.is_variable(t) else 1 if t.is_func or t.is_void else t.size
+
+    def sizeof_type(self, expr):
         t = self.ctype(expr) if isinstance(expr, c_ast.Typename) else self.static_type(expr)
-        if t.is_func:
-            return 1
-        if not t.complete or t.is_void:
-            if t.is_void:
-                return 1
+        if not t.complete and not t.is_void and not t.is_func:
             self.err(expr, f"invalid application of 'sizeof' to incomplete type '{t}'")
-        return t.size
+        return t
 
     def constant(self, node):
         """(python value, type) of a literal."""
@@ -806,6 +853,11 @@ class _FnState:
         self.va_ptr = None
         self.static_count = 0
         self.undeclared = set()  # names reported undeclared (or whose declaration failed)
+        # scope depth -> the stack pointer saved before the scope's first variable-length
+        # array, restored when the scope ends (and by break/continue leaving it)
+        self.vla_saves: dict[int, ir.Value] = {}
+        self.break_depths: list[int] = []  # scope depth of each enclosing loop or switch
+        self.cont_depths: list[int] = []  # scope depth of each enclosing loop
 
     def clone_for_probe(self, fn):
         c = _FnState(fn, self.ftype, self.name)

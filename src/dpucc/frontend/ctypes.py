@@ -118,16 +118,25 @@ class Ptr(CType):
         return ("ptr", self.to.key(), self.to.const, self.to.mram)
 
 
+class VariableSize(Exception):
+    """The size of a variable-length array was asked for as a constant."""
+
+
 class Array(CType):
     is_array = True
 
-    def __init__(self, elem, n):
+    def __init__(self, elem, n, vla=None):
+        """``vla``: for a variable-length array, its length (an i32 value computed where the
+        declarator was), or "*" where the length is not known (a parameter's in a prototype)."""
         self.elem = elem
         self.n = n
-        self.complete = n is not None
+        self.vla = vla
+        self.complete = n is not None or vla is not None
 
     @property
     def size(self):
+        if is_variable(self):
+            raise VariableSize(str(self))
         return self.elem.size * (self.n or 0)
 
     @property
@@ -135,7 +144,8 @@ class Array(CType):
         return self.elem.align
 
     def __str__(self):
-        return f"{self.elem}[{'' if self.n is None else self.n}]"
+        n = "*" if self.vla is not None else "" if self.n is None else self.n
+        return f"{self.elem}[{n}]"
 
     def key(self):
         return ("array", self.elem.key(), self.n)
@@ -287,6 +297,16 @@ def lltype(t: CType) -> ir.Type:
     if t.is_void:
         return ir.VoidType()
     raise TypeError(t)
+
+
+def is_variable(t: CType) -> bool:
+    """Whether ``t`` is a variable-length array or an array of them (its size is computed at
+    run time)."""
+    while t.is_array:
+        if t.vla is not None:
+            return True
+        t = t.elem
+    return False
 
 
 def in_mram(t: CType) -> bool:

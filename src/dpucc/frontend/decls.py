@@ -600,6 +600,8 @@ class DeclMixin:
                 continue
             if isinstance(p, c_ast.ID):
                 self.err(p, "old-style parameter declarations are not supported")
+            # evaluated here, in the function: the lengths of variable-length array parameters
+            # (int m[][n]) are computed from the parameters before them
             pt = self.param_type(self.ctype(p.type))
             if pt.is_void:
                 continue

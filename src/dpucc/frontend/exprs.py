@@ -70,6 +70,31 @@ class ExprMixin:
         a.align = max(t.align, 1)
         return opq(a)
 
+    def stack_save(self):
+        fn = self.intrinsic("llvm.stacksave.p0", PTR, [])
+        return self.builder.call(fn, [])
+
+    def stack_restore(self, saved):
+        fn = self.intrinsic("llvm.stackrestore.p0", ir.VoidType(), [PTR])
+        self.builder.call(fn, [saved])
+
+    def vla_alloca(self, t, name, node):
+        """Stack for a variable-length array, taken where it is declared; the scope's first
+        such array saves the stack pointer for the scope's end to restore."""
+        depth = len(self.scopes)
+        if depth not in self.fn.vla_saves:
+            self.fn.vla_saves[depth] = self.stack_save()
+        a = self.builder.alloca(I8, size=self.size_value(t, node), name=name)
+        a.align = max(t.align, 8)
+        return opq(a)
+
+    def leave_scopes(self, depth):
+        """Before break/continue jumps out of the scopes deeper than ``depth``: give back the
+        stack their variable-length arrays took."""
+        inner = [k for k in self.fn.vla_saves if k > depth]
+        if inner:
+            self.stack_restore(self.fn.vla_saves[min(inner)])
+
     def gep(self, addr, offset):
         """addr + offset bytes (offset: python int or i32/i64 value)."""
         if isinstance(offset, int):
@@ -421,6 +446,9 @@ class ExprMixin:
         op = node.op
         b = self.builder
         if op == "sizeof":
+            t = self.sizeof_type(node.expr)
+            if T.is_variable(t):
+                return V(self.size_value(t, node), self.size_t)
             return V(ir.Constant(I32, self.sizeof(node.expr)), self.size_t)
         if op == "_Alignof":
             t = self.ctype(node.expr) if isinstance(node.expr, c_ast.Typename) else \
@@ -539,12 +567,13 @@ class ExprMixin:
         if t.is_func or (not t.complete and not t.is_void):
             if not t.is_void:
                 self.err(node, f"invalid use of undefined type '{t}'")
-        size = 1 if t.is_void or t.is_func else t.size
         it = self.intptr
         iv = self.convert(i, it if i.type.signed or i.type.size < self.ptr_size else
                           self.uintptr).value
-        if size != 1:
-            iv = self.builder.mul(iv, ir.Constant(iv.type, size))
+        if T.is_variable(t):  # a pointer to a variable-length array: its size at run time
+            iv = self.builder.mul(iv, self.size_value(t, node))
+        elif not (t.is_void or t.is_func) and t.size != 1:
+            iv = self.builder.mul(iv, ir.Constant(iv.type, t.size))
         if negate:
             iv = self.builder.neg(iv)
         return V(opq(self.builder.gep(p.value, [iv], source_etype=I8)), p.type)
@@ -672,9 +701,10 @@ class ExprMixin:
                     self.err(node, f"invalid operands to binary - (have '{lt}' and '{rt}')")
                 pt = ir.IntType(self.ptr_size * 8)
                 d = b.sub(b.ptrtoint(l.value, pt), b.ptrtoint(r.value, pt))
-                size = 1 if lt.to.is_void else lt.to.size
-                if size != 1:
-                    d = b.sdiv(d, ir.Constant(pt, size))
+                if T.is_variable(lt.to):
+                    d = b.sdiv(d, self.size_value(lt.to, node))
+                elif not lt.to.is_void and lt.to.size != 1:
+                    d = b.sdiv(d, ir.Constant(pt, lt.to.size))
                 return self.convert(V(d, self.intptr), T.INT)
             bad()
         if not (lt.is_arith and rt.is_arith):

@@ -50,6 +50,9 @@ class StmtMixin:
         scopes, breaks, conts, switches = depth
         del self.scopes[scopes:], self.tags[scopes:]
         del self.fn.breaks[breaks:], self.fn.conts[conts:], self.fn.switches[switches:]
+        del self.fn.break_depths[breaks:], self.fn.cont_depths[conts:]
+        for k in [k for k in self.fn.vla_saves if k > scopes]:
+            del self.fn.vla_saves[k]
         self.probe = False
         for d in item.decls if isinstance(item, c_ast.DeclList) else [item]:
             if isinstance(d, c_ast.Decl) and d.name and d.name not in self.scopes[-1]:
@@ -127,11 +130,13 @@ class StmtMixin:
         if isinstance(node, c_ast.Break):
             if not self.fn.breaks:
                 self.err(node, "break statement not within loop or switch")
+            self.leave_scopes(self.fn.break_depths[-1])
             b.branch(self.fn.breaks[-1])
             return
         if isinstance(node, c_ast.Continue):
             if not self.fn.conts:
                 self.err(node, "continue statement not within a loop")
+            self.leave_scopes(self.fn.cont_depths[-1])
             b.branch(self.fn.conts[-1])
             return
         if isinstance(node, c_ast.Switch):
@@ -224,6 +229,8 @@ class StmtMixin:
             b.branch(body)
         self.fn.breaks.append(end)
         self.fn.conts.append(step)
+        self.fn.break_depths.append(len(self.scopes))
+        self.fn.cont_depths.append(len(self.scopes))
         b.position_at_end(body)
         self.push()
         self.stmt(node.stmt)
@@ -231,6 +238,8 @@ class StmtMixin:
         self.jump(step)
         self.fn.breaks.pop()
         self.fn.conts.pop()
+        self.fn.break_depths.pop()
+        self.fn.cont_depths.pop()
         b.position_at_end(step)
         if isinstance(node, c_ast.For) and node.next is not None:
             self.expr(node.next, decay=False)
@@ -251,10 +260,12 @@ class StmtMixin:
         ranges = []
         self.fn.switches.append((sw, t, {}, ranges))
         self.fn.breaks.append(end)
+        self.fn.break_depths.append(len(self.scopes))
         b.position_at_end(self.new_block("switch.body"))
         self.stmt(node.stmt)
         self.jump(end)
         self.fn.breaks.pop()
+        self.fn.break_depths.pop()
         self.fn.switches.pop()
         if ranges:
             self.case_ranges(sw, v, ranges)
@@ -298,6 +309,13 @@ class StmtMixin:
             self.fn.static_count += 1
             self.global_var(node, t, "static", f"{self.fn.name}.{node.name}",
                             local_static=True)
+            return
+        if T.is_variable(t):
+            if node.init is not None:
+                self.err(node.init, "variable-sized object may not be initialized")
+            sym = _Sym("var", t, self.vla_alloca(t, node.name, node), None, node)
+            sym.local = True
+            self.scopes[-1][node.name] = sym
             return
         if t.is_array and t.n is None:
             if node.init is None:
