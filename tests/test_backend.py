@@ -600,6 +600,193 @@ exit:
 }
 """)
 
+# llvm.is.fpclass, which InstCombine makes from tests of a float's bits, over many masks.
+program("fpclass32", "f", ["i32"], "i32")("""
+declare i1 @llvm.is.fpclass.f32(float, i32)
+
+define i32 @f(i32 %bits) {
+  %x = bitcast i32 %bits to float
+  %c0 = call i1 @llvm.is.fpclass.f32(float %x, i32 1)
+  %z0 = zext i1 %c0 to i32
+  %s0 = shl i32 %z0, 0
+  %a0 = or i32 0, %s0
+  %c1 = call i1 @llvm.is.fpclass.f32(float %x, i32 2)
+  %z1 = zext i1 %c1 to i32
+  %s1 = shl i32 %z1, 1
+  %a1 = or i32 %a0, %s1
+  %c2 = call i1 @llvm.is.fpclass.f32(float %x, i32 3)
+  %z2 = zext i1 %c2 to i32
+  %s2 = shl i32 %z2, 2
+  %a2 = or i32 %a1, %s2
+  %c3 = call i1 @llvm.is.fpclass.f32(float %x, i32 4)
+  %z3 = zext i1 %c3 to i32
+  %s3 = shl i32 %z3, 3
+  %a3 = or i32 %a2, %s3
+  %c4 = call i1 @llvm.is.fpclass.f32(float %x, i32 8)
+  %z4 = zext i1 %c4 to i32
+  %s4 = shl i32 %z4, 4
+  %a4 = or i32 %a3, %s4
+  %c5 = call i1 @llvm.is.fpclass.f32(float %x, i32 16)
+  %z5 = zext i1 %c5 to i32
+  %s5 = shl i32 %z5, 5
+  %a5 = or i32 %a4, %s5
+  %c6 = call i1 @llvm.is.fpclass.f32(float %x, i32 32)
+  %z6 = zext i1 %c6 to i32
+  %s6 = shl i32 %z6, 6
+  %a6 = or i32 %a5, %s6
+  %c7 = call i1 @llvm.is.fpclass.f32(float %x, i32 64)
+  %z7 = zext i1 %c7 to i32
+  %s7 = shl i32 %z7, 7
+  %a7 = or i32 %a6, %s7
+  %c8 = call i1 @llvm.is.fpclass.f32(float %x, i32 96)
+  %z8 = zext i1 %c8 to i32
+  %s8 = shl i32 %z8, 8
+  %a8 = or i32 %a7, %s8
+  %c9 = call i1 @llvm.is.fpclass.f32(float %x, i32 512)
+  %z9 = zext i1 %c9 to i32
+  %s9 = shl i32 %z9, 9
+  %a9 = or i32 %a8, %s9
+  %c10 = call i1 @llvm.is.fpclass.f32(float %x, i32 516)
+  %z10 = zext i1 %c10 to i32
+  %s10 = shl i32 %z10, 10
+  %a10 = or i32 %a9, %s10
+  %c11 = call i1 @llvm.is.fpclass.f32(float %x, i32 1020)
+  %z11 = zext i1 %c11 to i32
+  %s11 = shl i32 %z11, 11
+  %a11 = or i32 %a10, %s11
+  %c12 = call i1 @llvm.is.fpclass.f32(float %x, i32 504)
+  %z12 = zext i1 %c12 to i32
+  %s12 = shl i32 %z12, 12
+  %a12 = or i32 %a11, %s12
+  %c13 = call i1 @llvm.is.fpclass.f32(float %x, i32 1023)
+  %z13 = zext i1 %c13 to i32
+  %s13 = shl i32 %z13, 13
+  %a13 = or i32 %a12, %s13
+  %c14 = call i1 @llvm.is.fpclass.f32(float %x, i32 144)
+  %z14 = zext i1 %c14 to i32
+  %s14 = shl i32 %z14, 14
+  %a14 = or i32 %a13, %s14
+  %c15 = call i1 @llvm.is.fpclass.f32(float %x, i32 264)
+  %z15 = zext i1 %c15 to i32
+  %s15 = shl i32 %z15, 15
+  %a15 = or i32 %a14, %s15
+  %c16 = call i1 @llvm.is.fpclass.f32(float %x, i32 516)
+  %z16 = zext i1 %c16 to i32
+  %s16 = shl i32 %z16, 16
+  %a16 = or i32 %a15, %s16
+  %c17 = call i1 @llvm.is.fpclass.f32(float %x, i32 3)
+  %z17 = zext i1 %c17 to i32
+  %s17 = shl i32 %z17, 17
+  %a17 = or i32 %a16, %s17
+  %c18 = call i1 @llvm.is.fpclass.f32(float %x, i32 519)
+  %z18 = zext i1 %c18 to i32
+  %s18 = shl i32 %z18, 18
+  %a18 = or i32 %a17, %s18
+  %c19 = call i1 @llvm.is.fpclass.f32(float %x, i32 480)
+  %z19 = zext i1 %c19 to i32
+  %s19 = shl i32 %z19, 19
+  %a19 = or i32 %a18, %s19
+  %c20 = call i1 @llvm.is.fpclass.f32(float %x, i32 0)
+  %z20 = zext i1 %c20 to i32
+  %s20 = shl i32 %z20, 20
+  %a20 = or i32 %a19, %s20
+  ret i32 %a20
+}
+""")
+
+program("fpclass64", "f", ["i64"], "i32")("""
+declare i1 @llvm.is.fpclass.f64(double, i32)
+
+define i32 @f(i64 %bits) {
+  %x = bitcast i64 %bits to double
+  %c0 = call i1 @llvm.is.fpclass.f64(double %x, i32 1)
+  %z0 = zext i1 %c0 to i32
+  %s0 = shl i32 %z0, 0
+  %a0 = or i32 0, %s0
+  %c1 = call i1 @llvm.is.fpclass.f64(double %x, i32 2)
+  %z1 = zext i1 %c1 to i32
+  %s1 = shl i32 %z1, 1
+  %a1 = or i32 %a0, %s1
+  %c2 = call i1 @llvm.is.fpclass.f64(double %x, i32 3)
+  %z2 = zext i1 %c2 to i32
+  %s2 = shl i32 %z2, 2
+  %a2 = or i32 %a1, %s2
+  %c3 = call i1 @llvm.is.fpclass.f64(double %x, i32 4)
+  %z3 = zext i1 %c3 to i32
+  %s3 = shl i32 %z3, 3
+  %a3 = or i32 %a2, %s3
+  %c4 = call i1 @llvm.is.fpclass.f64(double %x, i32 8)
+  %z4 = zext i1 %c4 to i32
+  %s4 = shl i32 %z4, 4
+  %a4 = or i32 %a3, %s4
+  %c5 = call i1 @llvm.is.fpclass.f64(double %x, i32 16)
+  %z5 = zext i1 %c5 to i32
+  %s5 = shl i32 %z5, 5
+  %a5 = or i32 %a4, %s5
+  %c6 = call i1 @llvm.is.fpclass.f64(double %x, i32 32)
+  %z6 = zext i1 %c6 to i32
+  %s6 = shl i32 %z6, 6
+  %a6 = or i32 %a5, %s6
+  %c7 = call i1 @llvm.is.fpclass.f64(double %x, i32 64)
+  %z7 = zext i1 %c7 to i32
+  %s7 = shl i32 %z7, 7
+  %a7 = or i32 %a6, %s7
+  %c8 = call i1 @llvm.is.fpclass.f64(double %x, i32 96)
+  %z8 = zext i1 %c8 to i32
+  %s8 = shl i32 %z8, 8
+  %a8 = or i32 %a7, %s8
+  %c9 = call i1 @llvm.is.fpclass.f64(double %x, i32 512)
+  %z9 = zext i1 %c9 to i32
+  %s9 = shl i32 %z9, 9
+  %a9 = or i32 %a8, %s9
+  %c10 = call i1 @llvm.is.fpclass.f64(double %x, i32 516)
+  %z10 = zext i1 %c10 to i32
+  %s10 = shl i32 %z10, 10
+  %a10 = or i32 %a9, %s10
+  %c11 = call i1 @llvm.is.fpclass.f64(double %x, i32 1020)
+  %z11 = zext i1 %c11 to i32
+  %s11 = shl i32 %z11, 11
+  %a11 = or i32 %a10, %s11
+  %c12 = call i1 @llvm.is.fpclass.f64(double %x, i32 504)
+  %z12 = zext i1 %c12 to i32
+  %s12 = shl i32 %z12, 12
+  %a12 = or i32 %a11, %s12
+  %c13 = call i1 @llvm.is.fpclass.f64(double %x, i32 1023)
+  %z13 = zext i1 %c13 to i32
+  %s13 = shl i32 %z13, 13
+  %a13 = or i32 %a12, %s13
+  %c14 = call i1 @llvm.is.fpclass.f64(double %x, i32 144)
+  %z14 = zext i1 %c14 to i32
+  %s14 = shl i32 %z14, 14
+  %a14 = or i32 %a13, %s14
+  %c15 = call i1 @llvm.is.fpclass.f64(double %x, i32 264)
+  %z15 = zext i1 %c15 to i32
+  %s15 = shl i32 %z15, 15
+  %a15 = or i32 %a14, %s15
+  %c16 = call i1 @llvm.is.fpclass.f64(double %x, i32 516)
+  %z16 = zext i1 %c16 to i32
+  %s16 = shl i32 %z16, 16
+  %a16 = or i32 %a15, %s16
+  %c17 = call i1 @llvm.is.fpclass.f64(double %x, i32 3)
+  %z17 = zext i1 %c17 to i32
+  %s17 = shl i32 %z17, 17
+  %a17 = or i32 %a16, %s17
+  %c18 = call i1 @llvm.is.fpclass.f64(double %x, i32 519)
+  %z18 = zext i1 %c18 to i32
+  %s18 = shl i32 %z18, 18
+  %a18 = or i32 %a17, %s18
+  %c19 = call i1 @llvm.is.fpclass.f64(double %x, i32 480)
+  %z19 = zext i1 %c19 to i32
+  %s19 = shl i32 %z19, 19
+  %a19 = or i32 %a18, %s19
+  %c20 = call i1 @llvm.is.fpclass.f64(double %x, i32 0)
+  %z20 = zext i1 %c20 to i32
+  %s20 = shl i32 %z20, 20
+  %a20 = or i32 %a19, %s20
+  ret i32 %a20
+}
+""")
+
 program("arith64", "f", ["i64", "i64"], "i64")("""
 define i64 @f(i64 %a, i64 %b) {
   %s = add i64 %a, %b
@@ -1852,6 +2039,23 @@ def test_dynamic_allocas_move_the_stack_and_come_back(level):
     assert "move r21, r22" in prog.asm and "move r22, r21" in prog.asm
     for n, k in ((0, 1), (3, 7), (15, 100), (255, 3), (6, 0xFFFF)):
         prog.check(n, k)
+
+
+FP32_SPECIALS = [0, 0x80000000, 1, 0x80000001, 0x7FFFFF, 0x800000, 0x3F800000, 0xBF800000,
+                 0x7F7FFFFF, 0x7F800000, 0xFF800000, 0x7F800001, 0x7FC00000, 0xFFC00000,
+                 0x7FBFFFFF, 0xFFFFFFFF]
+FP64_SPECIALS = [0, 1 << 63, 1, (1 << 63) | 1, (1 << 52) - 1, 1 << 52, 0x3FF0000000000000,
+                 0xBFF0000000000000, 0x7FEFFFFFFFFFFFFF, 0x7FF0000000000000,
+                 0xFFF0000000000000, 0x7FF0000000000001, 0x7FF8000000000000,
+                 0xFFF8000000000000, 0x7FF7FFFFFFFFFFFF, M64]
+
+
+@pytest.mark.parametrize("name, values", [("fpclass32", FP32_SPECIALS),
+                                          ("fpclass64", FP64_SPECIALS)])
+def test_is_fpclass_on_the_bits(name, values):
+    prog = compiled(name, 0)
+    for v in values:
+        prog.check(v)
 
 
 @pytest.mark.parametrize("level", [0, 2])

@@ -804,7 +804,10 @@ class FnGen:
                         continue  # a dynamic alloca (a variable-length array): l_alloca
                     s, a = self.lay.size_align(ins.extra["alloc"])
                     a = max(a, ins.extra.get("align") or 1, 4)
-                    self.slots[("alloca", ins.name)] = (max(s * cnt[1], 1), a)
+                    size = max(s * cnt[1], 1)
+                    if a > 8:  # the frame is 8-aligned: room to round the address up
+                        size, a = size + a - 8, 8
+                    self.slots[("alloca", ins.name)] = (size, a)
         self.emit("jump", self.label(f.blocks[0].name), kind="n", targets=[self.label(f.blocks[0].name)])
         entry.succs = [self.label(f.blocks[0].name)]
         self.edge_blocks = {}
@@ -2050,13 +2053,20 @@ class FnGen:
         self.emit("sd", "r22", -8, R(saved, "d"))
 
     def is_slot(self, ins) -> bool:
-        """Whether an IR value is an alloca of constant size: a frame slot."""
-        return ins is not None and ins.op == "alloca" and self.resolve(ins.args[0])[0] == "int"
+        """Whether an IR value is an alloca of constant size and at most the stack's alignment
+        (8): a frame slot, addressed at a constant offset."""
+        return ins is not None and ins.op == "alloca" and \
+            self.resolve(ins.args[0])[0] == "int" and (ins.extra.get("align") or 1) <= 8
 
     def l_alloca(self, ins) -> None:
         d = self.vmap[ins.name]
-        if not self.is_slot(ins):
+        if self.resolve(ins.args[0])[0] != "int":
             return self.dynamic_alloca(ins, d)
+        a = ins.extra.get("align") or 1
+        if a > 8:  # over-aligned: the slot's address rounded up (the slot has the room)
+            self.emit("add", R(d, "r", True), self.fbase, Frame(("alloca", ins.name), a - 8))
+            self.emit("and", R(d, "r", True), R(d), -a)
+            return
         uses = self.uses.get(ins.name, [])
         me = ("local", ins.name)
         if all(u.op in ("load",) or (u.op == "getelementptr" and self.resolve(u.args[0]) == me

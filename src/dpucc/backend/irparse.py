@@ -37,8 +37,8 @@ def float_bits(tok: str, ty) -> int:
     LLVM prints a float constant in the double format: a decimal that reads back exactly, or
     ``0x`` and the 16 hex digits of the double encoding of the (exactly representable) value.
     """
-    if tok.startswith("0x"):
-        if len(tok) != 18:
+    if tok.startswith("0x"):  # the double's bits, without leading zeros (0x10000000000000)
+        if not 2 < len(tok) <= 18 or tok[2] in "KLMHR":
             raise ParseError(f"unsupported floating-point constant {tok}")
         bits = int(tok, 16)
     else:

@@ -446,7 +446,69 @@ def _bitreverse(ins, tmp):
     return out
 
 
-_EXPANDERS = {"uadd.sat": _saturating, "usub.sat": _saturating, "sadd.sat": _saturating,
+def _is_fpclass(ins, tmp):
+    """llvm.is.fpclass(x, mask) on the bits of x (floats are their IEEE bits here): whether x
+    is in one of the classes of the mask (1 sNaN, 2 qNaN, 4 -inf, 8 -normal, 16 -subnormal,
+    32 -0, 64 +0, 128 +subnormal, 256 +normal, 512 +inf).  A class asked for with both signs
+    is tested on the magnitude alone."""
+    (ty, x), (_, m) = ins.args
+    mask = m[1] & 0x3FF
+    w = _width(ty)
+    man = 23 if w == 32 else 52
+    sign, inf = 1 << (w - 1), ((1 << (w - 1 - man)) - 1) << man
+    quiet, normal = 1 << (man - 1), 1 << man
+    absx, neg = next(tmp), next(tmp)
+    out = [_I("and", absx, ty, [x, ("int", sign - 1)]),
+           _icmp(neg, "slt", ty, x, ("int", 0))]
+    a = _local(absx)
+    tests = []
+
+    def test(pred, k):
+        t = next(tmp)
+        out.append(_icmp(t, pred, ty, a, ("int", k)))
+        return _local(t)
+
+    def both(*parts):
+        t = next(tmp)
+        out.append(_I("and", t, "i1", list(parts)))
+        return _local(t)
+
+    def signed(bits_neg, bits_pos, magnitude):
+        """The class in mask bits bits_neg / bits_pos, whose magnitude test is given."""
+        has_neg, has_pos = mask & bits_neg, mask & bits_pos
+        if has_neg and has_pos:
+            tests.append(magnitude())
+        elif has_neg:
+            tests.append(both(_local(neg), magnitude()))
+        elif has_pos:
+            nonneg = next(tmp)
+            out.append(_I("xor", nonneg, "i1", [_local(neg), ("int", 1)]))
+            tests.append(both(_local(nonneg), magnitude()))
+
+    if mask & 3 == 3:
+        tests.append(test("ugt", inf))
+    elif mask & 1:  # signalling: a NaN without the quiet bit
+        tests.append(both(test("ugt", inf), test("ult", inf | quiet)))
+    elif mask & 2:
+        tests.append(test("uge", inf | quiet))
+    signed(4, 512, lambda: test("eq", inf))
+    signed(8, 256, lambda: both(test("uge", normal), test("ult", inf)))
+    signed(16, 128, lambda: both(test("ne", 0), test("ult", normal)))
+    signed(32, 64, lambda: test("eq", 0))
+    if not tests:
+        return out + [_icmp(ins.name, "ne", "i32", ("int", 0), ("int", 0))]
+    acc = tests[0]
+    for k, t in enumerate(tests[1:]):
+        last = k == len(tests) - 2
+        name = ins.name if last else next(tmp)
+        out.append(_I("or", name, "i1", [acc, t]))
+        acc = _local(name)
+    if len(tests) == 1:
+        out.append(_I("or", ins.name, "i1", [acc, ("int", 0)]))
+    return out
+
+
+_EXPANDERS = {"is.fpclass": _is_fpclass, "uadd.sat": _saturating, "usub.sat": _saturating, "sadd.sat": _saturating,
               "ssub.sat": _saturating, "uadd.with.overflow": _with_overflow,
               "usub.with.overflow": _with_overflow, "sadd.with.overflow": _with_overflow,
               "ssub.with.overflow": _with_overflow, "umul.with.overflow": _with_overflow,
