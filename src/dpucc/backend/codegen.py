@@ -128,11 +128,12 @@ class VReg:
 
 
 class R:
-    """A register operand: a vreg's part ('r', 'hi', 'lo', 'd'); ``d`` marks a definition."""
-    __slots__ = ("d", "part", "v")
+    """A register operand: a vreg's part ('r', 'hi', 'lo', 'd'); ``d`` marks a definition;
+    ``safe`` spells it as a safe register (s0..s23), which some forms require."""
+    __slots__ = ("d", "part", "safe", "v")
 
-    def __init__(self, v: VReg, part: str = "r", d: bool = False):
-        self.v, self.part, self.d = v, part, d
+    def __init__(self, v: VReg, part: str = "r", d: bool = False, safe: bool = False):
+        self.v, self.part, self.d, self.safe = v, part, d, safe
 
 
 class Frame:
@@ -1305,20 +1306,41 @@ class FnGen:
 
     def isa_builtin(self, ins, form) -> None:
         """A ``__builtin_<form_id>`` call from the front end: the instruction itself, its
-        operands taken from the ISA table (destination, then the call's arguments in order)."""
+        operands taken from the ISA table (destination, then the call's arguments in order).
+        A form that branches returns whether it did (with its destination, as a pair): the
+        instruction jumps over the write of 0 into that flag."""
         args = iter(ins.args)
         d = self.vmap.get(ins.name) if ins.name else None
+        taken = None
+        if form.has_pc:
+            pair = isinstance(ins.ty, tuple)
+            if ins.name and pair:
+                d, taken = (self.vmap[f"{ins.name}\0x{k}"] for k in (0, 1))
+            elif ins.name:
+                d, taken = None, d
+            taken = taken or self.new()
+            self.emit("move", R(taken, "r", True), 1)
         ops = []
         for op in form.operands:
             if op.kind == "zero":
                 ops.append("zero")
+            elif op.role == "pc":
+                label = self.fresh_label()
+                ops.append(label)
+            elif op.kind == "endian":
+                _, v = next(args)
+                ops.append("!big" if self.imm(v, "i32") else "!little")
             elif op.role in ("rc", "sc", "dc"):
                 if d is None:
                     d = self.new(op.kind == "dreg")
-                ops.append(R(d, "d" if op.kind == "dreg" else "r", True))
-            elif op.kind in ("reg", "kreg", "sreg", "dreg"):
+                ops.append(R(d, "d" if op.kind == "dreg" else "r", True, op.kind == "sreg"))
+            elif op.kind == "kreg":
+                _, v = next(args)
+                ops.append(isa.CONSTANT_REGISTERS[self.imm(v, "i32")])
+            elif op.kind in ("reg", "sreg", "dreg"):
                 ty, v = next(args)
-                ops.append(R(self.val(v, ty), "d" if op.kind == "dreg" else "r"))
+                ops.append(R(self.val(v, ty), "d" if op.kind == "dreg" else "r",
+                             safe=op.kind == "sreg"))
             elif op.kind == "cond":
                 _, v = next(args)
                 ops.append(isa.CONDITIONS[self.imm(v, "i32")])
@@ -1329,6 +1351,9 @@ class FnGen:
                     raise self.err(f"non-constant operand of {form.id}")
                 ops.append(value)
         self.emit(form.mnemonic, *ops)
+        if form.has_pc:
+            self.emit("move", R(taken, "r", True), 0)
+            self.emit("", label, kind="label")
 
     def float_intrinsic(self, ins, base: str, d, ty) -> None:
         """LLVM's floating-point intrinsics on values that are their IEEE bits (irparse):
@@ -2610,6 +2635,9 @@ class FnGen:
                 elif key not in done_load:
                     pre.append(f"lw r{sc}, {self.fbase}, {off}")
                     done_load.add(key)
+        for i, o in enumerate(mi.ops):
+            if isinstance(o, R) and o.safe:
+                names[i] = "s" + names[i][1:]
         body.extend(pre)
         if mi.op == "move" and len(names) == 2 and names[0] == names[1]:
             return

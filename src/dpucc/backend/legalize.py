@@ -41,7 +41,8 @@ def legalize(mod: Module) -> None:
         overflow = {ins.name for b in f.blocks for ins in b.insts
                     if _intrinsic(ins).endswith("with.overflow") and
                     not (_intrinsic(ins)[1:4] == "mul" and _width(ins.args[0][0]) > 32)
-                    or ins.op == "call" and ins.extra["callee"][0] == "asm"}
+                    or ins.op == "call" and (ins.extra["callee"][0] == "asm" or
+                                             isinstance(ins.ty, tuple) and ins.ty[0] == "struct")}
         for block in f.blocks:
             if any(_needs(ins, overflow) for ins in block.insts):
                 block.insts = [new for ins in block.insts for new in _rewrite(ins, overflow)]

@@ -798,23 +798,35 @@ class ExprMixin:
 
         The destination, when the form has one, is the first argument and must be an lvalue
         (the seed writes ``__builtin_cmpb4_rrr(j, a, b)``); register operands are expressions,
-        immediates constant expressions, conditions string literals (``"nz"``).  The call goes
-        to a function named like the builtin, which the back end emits as the instruction.
+        immediates constant expressions, conditions, endianness and constant registers string
+        literals (``"nz"``, ``"!big"``, ``"id"``).  A form that branches takes no branch target: the call returns 1 when the
+        instruction's condition held (the branch taken), 0 otherwise, so
+        ``if (__builtin_add_rrrci(x, x, y, "z"))`` tests the sum for zero.  The call goes to
+        a function named like the builtin, which the back end emits as the instruction.
         """
-        if form.has_pc or any(op.kind == "endian" for op in form.operands):
-            self.err(node, f"'{name}' has a branch target or an endianness operand; "
-                           "use inline assembly for it")
-        ops = [op for op in form.operands if op.kind != "zero"]
-        dest = ops[0] if ops and ops[0].role in ("rc", "dc", "sc") else None
+        ops = [op for op in form.operands if op.kind != "zero" and op.role != "pc"]
+        dest = next((op for op in ops if op.role in ("rc", "dc", "sc")), None)
+        if dest is not None:  # first, even where the template has the endianness before it
+            ops.remove(dest)
+            ops.insert(0, dest)
         if len(args) != len(ops):
             many = "many" if len(args) > len(ops) else "few"
+            signature = form.signature.replace(", pc", "")
             self.err(node, f"too {many} arguments to function '{name}' "
-                           f"(expected {len(ops)}: {form.signature})")
+                           f"(expected {len(ops)}: {signature})")
         values, types = [], []
         for op, arg in zip(ops, args):
             if op is dest:
                 continue
-            if op.kind in ("reg", "kreg", "sreg"):
+            if op.kind == "kreg":  # a constant register, by name: "id", "lneg" …
+                text = arg.value.strip('"') if isinstance(arg, c_ast.Constant) and \
+                    arg.type == "string" else None
+                if text not in isa.CONSTANT_REGISTERS:
+                    self.err(arg, f"argument {op.role} of '{name}' must name a constant "
+                                  f"register: {' '.join(isa.CONSTANT_REGISTERS)}")
+                values.append(ir.Constant(I32, isa.CONSTANT_REGISTERS.index(text)))
+                types.append(I32)
+            elif op.kind in ("reg", "sreg"):
                 values.append(self.convert(self.scalar(arg), T.UINT).value)
                 types.append(I32)
             elif op.kind == "dreg":
@@ -830,6 +842,14 @@ class ExprMixin:
                                   f"of: {' '.join(op.conditions)}")
                 values.append(ir.Constant(I32, code))
                 types.append(I32)
+            elif op.kind == "endian":
+                text = arg.value.strip('"') if isinstance(arg, c_ast.Constant) and \
+                    arg.type == "string" else None
+                if text not in ("!little", "!big", "little", "big"):
+                    self.err(arg, f"the endianness of '{name}' must be \"!little\" or "
+                                  "\"!big\"")
+                values.append(ir.Constant(I32, int(text.endswith("big"))))
+                types.append(I32)
             else:
                 value = self.const_eval(arg)
                 if value is None:
@@ -839,20 +859,24 @@ class ExprMixin:
                                   f"{op.lo}..{op.hi}")
                 values.append(ir.Constant(I32, value & 0xFFFFFFFF))
                 types.append(I32)
-        if dest is None:
-            result_t = ir.VoidType()
+        dest_t = None if dest is None else I64 if dest.kind == "dreg" else I32
+        if form.has_pc:  # returns (destination, taken) or taken alone
+            result_t = I32 if dest_t is None else ir.LiteralStructType([dest_t, I32])
         else:
-            result_t = I64 if dest.kind == "dreg" else I32
+            result_t = dest_t or ir.VoidType()
         fn = self.module.globals.get(name)
         if fn is None:
             fn = ir.Function(self.module, ir.FunctionType(result_t, types), name)
         r = self.builder.call(fn, values)
-        if dest is None:
-            return V(None, T.VOID)
-        ctype = T.ULLONG if dest.kind == "dreg" else T.UINT
-        lv = self.lvalue(args[0])
-        self.store(lv, self.convert(V(r, ctype), lv.type))
-        return V(None, T.VOID)
+        taken = None
+        if form.has_pc:
+            taken = r if dest is None else self.builder.extract_value(r, 1)
+            r = None if dest is None else self.builder.extract_value(r, 0)
+        if dest is not None:
+            ctype = T.ULLONG if dest.kind == "dreg" else T.UINT
+            lv = self.lvalue(args[0])
+            self.store(lv, self.convert(V(r, ctype), lv.type))
+        return V(taken, T.INT) if taken is not None else V(None, T.VOID)
 
     # ------------------------------------------------------------------ calls
     def call(self, node):
