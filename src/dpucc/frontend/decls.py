@@ -426,9 +426,9 @@ class DeclMixin:
         v = self.const_eval(node)
         if v is not None:
             if t.is_int:
-                return ir.Constant(lltype(t), self.wrap(int(v), t))
+                return ir.Constant(lltype(t), int(v != 0) if t.boolean else self.wrap(int(v), t))
             if t.is_float:
-                return ir.Constant(lltype(t), float(v))
+                return ir.Constant(lltype(t), self.fconv(v, t))
             if t.is_ptr:
                 if v == 0:
                     return ir.Constant(lltype(t), None)
