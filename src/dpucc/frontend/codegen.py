@@ -106,8 +106,15 @@ class V:
 
 
 class LV:
-    def __init__(self, addr, type, field=None):
-        self.addr, self.type, self.field = addr, type, field
+    """An lvalue.  ``align``: what its address is known to be aligned to when that is less
+    than its type's (a member of a packed struct), so loads and stores are not assumed to
+    be naturally aligned."""
+
+    def __init__(self, addr, type, field=None, align=None):
+        self.addr, self.type, self.field, self.align = addr, type, field, align
+
+    def access_align(self):
+        return self.type.align if self.align is None else min(self.type.align, self.align)
 
 
 class _Stop(Exception):

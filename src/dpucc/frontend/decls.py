@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from llvmlite import ir
 from pycparser import c_ast
 
@@ -61,6 +63,13 @@ class DeclMixin:
 
     def typedef(self, node):
         t = self.ctype(node.type)
+        al = self.attr(node, "aligned")
+        if al is not None and not t.is_array and not t.is_func:
+            # gcc: a typedef's aligned attribute raises the type's alignment (sizeof stays)
+            n = self.const_text(al[0]) if al else 8
+            if n > t.align:
+                t = copy.copy(t)
+                t.align = n
         prev = self.scopes[-1].get(node.name)
         if prev is not None and (prev.kind != "typedef" or not T.compatible(prev.type, t)):
             self.err(node, f"conflicting types for '{node.name}'" if prev.kind == "typedef"
@@ -373,7 +382,8 @@ class DeclMixin:
                 continue
             v = self.rv(node)
             v = self.assign_convert(v, ft.unqual(), node, "initialization")
-            self.store(LV(p, ft, field), v)
+            al = min(t.align, off & -off) if off else None  # a packed struct's members
+            self.store(LV(p, ft, field, align=al), v)
 
     def const_init(self, t, init):
         out = []

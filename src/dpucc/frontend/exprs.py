@@ -23,6 +23,8 @@ _BUILTIN_INTRINSICS = {
     "__builtin_parity": ("parity", 32), "__builtin_parityl": ("parity", 64),
     "__builtin_parityll": ("parity", 64), "__builtin_ffs": ("ffs", 32),
     "__builtin_ffsl": ("ffs", 64), "__builtin_ffsll": ("ffs", 64),
+    "__builtin_clrsb": ("clrsb", 32), "__builtin_clrsbl": ("clrsb", 64),
+    "__builtin_clrsbll": ("clrsb", 64),
 }
 def _exact_bits(v) -> bool:
     """A floating-point constant equal to exactly the values with its encoding (not ±0, NaN)."""
@@ -103,7 +105,7 @@ class ExprMixin:
             if f.bits < 32:  # all its values fit in int: it promotes to int, even if unsigned
                 return self.convert(V(v, f.type.unqual()), T.INT)
             return V(v, f.type.unqual())
-        ld = b.load(lv.addr, typ=lltype(t), align=t.align)
+        ld = b.load(lv.addr, typ=lltype(t), align=lv.access_align())
         if t.volatile:
             _make_volatile(ld)
         return V(ld, t.unqual())
@@ -127,7 +129,7 @@ class ExprMixin:
             if t.volatile:
                 _make_volatile(st)
             return
-        st = b.store(v.value, lv.addr, align=t.align)
+        st = b.store(v.value, lv.addr, align=lv.access_align())
         if t.volatile:
             _make_volatile(st)
 
@@ -182,6 +184,37 @@ class ExprMixin:
         return self.truth(v, node)
 
     # ------------------------------------------------------------------ lvalues
+    def addr_align(self, node):
+        """The alignment known for the object a member or element access designates, when
+        it may be less than its type's: members of packed structs, and anything inside
+        them (None when nothing is known beyond the type)."""
+        if isinstance(node, c_ast.StructRef):
+            st = self.static_type(node.name)
+            if node.type == "->":
+                st = st.to if st.is_ptr else st
+                base = st.align if st.is_struct else None
+            else:
+                base = self.addr_align(node.name)
+                if base is None and st.is_struct:
+                    base = st.align
+            if not st.is_struct or base is None:
+                return None
+            r = st.field(node.field.name)
+            if r is None:
+                return None
+            off = r[0]
+            return min(base, off & -off or 1 << 30)
+        if isinstance(node, c_ast.ArrayRef):
+            bt = self.static_type(node.name)
+            if not bt.is_array:
+                return None
+            base = self.addr_align(node.name)
+            if base is None:
+                return None
+            es = bt.elem.size
+            return min(base, es & -es or base)
+        return None
+
     def lvalue(self, node) -> LV:
         if isinstance(node, c_ast.ID):
             s = self.lookup(node.name)
@@ -210,7 +243,10 @@ class ExprMixin:
             if not idx.type.is_int:
                 self.err(node.subscript, "array subscript is not an integer")
             p = self.ptr_add(base, idx, node)
-            return LV(p.value, p.type.to)
+            al = self.addr_align(node.name)  # an array member of a packed struct
+            if al is not None:
+                al = min(al, p.type.to.size & -p.type.to.size or al)
+            return LV(p.value, p.type.to, align=al)
         if isinstance(node, c_ast.StructRef):
             if node.type == "->":
                 b = self.rv(node.name)
@@ -235,7 +271,10 @@ class ExprMixin:
                 ft = ft.qualified(const=True if st.const else None,
                                   volatile=True if st.volatile else None,
                                   mram=True if st.mram else None)
-            return LV(self.gep(addr, off), ft, f if f.bits is not None else None)
+            base_al = st.align if node.type == "->" else self.addr_align(node.name)
+            al = min(base_al if base_al is not None else st.align, off & -off or 1 << 30)
+            return LV(self.gep(addr, off), ft, f if f.bits is not None else None,
+                      al if al < ft.align else None)
         if isinstance(node, c_ast.CompoundLiteral):
             t = self.ctype(node.type)
             if t.is_array and t.n is None:
@@ -923,6 +962,10 @@ class ExprMixin:
                 fn = self.intrinsic(f"llvm.cttz.i{bits}", it, [it, I1])
                 r = b.add(b.call(fn, [v, ir.Constant(I1, 0)]), ir.Constant(it, 1))
                 r = b.select(b.icmp_unsigned("==", v, ir.Constant(it, 0)), ir.Constant(it, 0), r)
+            elif kind == "clrsb":  # leading bits equal to the sign bit, not counting it
+                fn = self.intrinsic(f"llvm.ctlz.i{bits}", it, [it, I1])
+                x = b.xor(v, b.ashr(v, ir.Constant(it, bits - 1)))
+                r = b.sub(b.call(fn, [x, ir.Constant(I1, 0)]), ir.Constant(it, 1))
             else:
                 fn = self.intrinsic(f"llvm.{kind}.i{bits}", it, [it])
                 r = b.call(fn, [v])
