@@ -249,18 +249,28 @@ class DeclMixin:
             self.err(init, "invalid initializer")
         out.append((off, field, init, t))
 
-    def plan_list(self, t, items, pos, off, out, braced):
+    def plan_list(self, t, items, pos, off, out, braced, lead=False):
+        """``lead``: the first item is the rest of a designation that entered this
+        subobject (``[1].x = 1, 2``); the items after it go on in this subobject, as C says,
+        up to its end or the next designator."""
         if t.is_array:
             idx, mx, n, es = 0, 0, t.n, t.elem.size
             while pos[0] < len(items):
                 it = items[pos[0]]
                 if isinstance(it, c_ast.NamedInitializer):
-                    if not braced:
+                    if not braced and not lead:
                         break
+                    lead = False
                     d = it.name[0]
                     if isinstance(d, c_ast.ID):
                         self.err(d, "field name not in record or union initializer")
                     lo, hi = self.designated_indices(d, n)
+                    if lo == hi and len(it.name) > 1 and (t.elem.is_array or t.elem.is_struct):
+                        items[pos[0]] = c_ast.NamedInitializer(it.name[1:], it.expr, it.coord)
+                        self.plan_list(t.elem, items, pos, off + lo * es, out, False, True)
+                        idx = hi + 1
+                        mx = max(mx, idx)
+                        continue
                     for idx in range(lo, hi + 1):
                         self.plan_designated(t.elem, it.name[1:], it.expr, off + idx * es, out)
                     pos[0] += 1
@@ -281,8 +291,9 @@ class DeclMixin:
             while pos[0] < len(items):
                 it = items[pos[0]]
                 if isinstance(it, c_ast.NamedInitializer):
-                    if not braced:
+                    if not braced and not lead:
                         break
+                    lead = False
                     d = it.name[0]
                     if not isinstance(d, c_ast.ID):
                         self.err(d, "array index in non-array initializer")
@@ -290,9 +301,13 @@ class DeclMixin:
                     if r is None:
                         self.err(d, f"'{t}' has no member named '{d.name}'")
                     fo, f = r
-                    self.plan_designated(f.type, it.name[1:], it.expr, off + fo, out,
-                                         f if f.bits is not None else None)
-                    pos[0] += 1
+                    if len(it.name) > 1 and (f.type.is_array or f.type.is_struct):
+                        items[pos[0]] = c_ast.NamedInitializer(it.name[1:], it.expr, it.coord)
+                        self.plan_list(f.type, items, pos, off + fo, out, False, True)
+                    else:
+                        self.plan_designated(f.type, it.name[1:], it.expr, off + fo, out,
+                                             f if f.bits is not None else None)
+                        pos[0] += 1
                     fi = next((k + 1 for k, g in enumerate(fields) if g is f), len(fields))
                     if t.union:
                         fi = len(fields)
