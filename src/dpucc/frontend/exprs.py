@@ -752,6 +752,37 @@ class ExprMixin:
             return self.load(lv)
         return V(v.value, lv.type.unqual())
 
+    def null_constant(self, node):
+        """Whether an expression is a null pointer constant: an integer constant expression
+        0, or one cast to ``void *``."""
+        if isinstance(node, c_ast.Cast):
+            t = self.ctype(node.to_type)
+            if not (t.is_ptr and t.to.is_void and not t.to.const and not t.to.volatile):
+                return False
+            node = node.expr
+        v = self.const_eval(node)
+        return isinstance(v, int) and v == 0 and self.static_type(node).is_int
+
+    def cond_ptr_type(self, node, lt, rt):
+        """C11 6.5.15p6: a null pointer constant takes the other operand's type; with a
+        ``void *`` operand the result is ``void *``; otherwise the pointed-to type, with the
+        qualifiers of both operands' pointed-to types."""
+        if self.null_constant(node.iftrue):
+            return rt
+        if self.null_constant(node.iffalse):
+            return lt
+        const = lt.to.const or rt.to.const
+        volatile = lt.to.volatile or rt.to.volatile
+        if lt.to.is_void or rt.to.is_void:
+            base = lt.to if lt.to.is_void else rt.to
+        elif lt.to.is_func:
+            return lt
+        else:
+            base = lt.to
+        if base.const == const and base.volatile == volatile:
+            return lt if base is lt.to else rt
+        return self.ptr(base.qualified(const=const, volatile=volatile))
+
     def ternary(self, node):
         b = self.builder
         c = self.cond(node.cond)
@@ -773,7 +804,7 @@ class ExprMixin:
         elif lt.is_struct and rt.is_struct and T.compatible(lt, rt):
             t = lt
         elif lt.is_ptr and rt.is_ptr:
-            t = lt if not lt.to.is_void else rt
+            t = self.cond_ptr_type(node, lt, rt)
         elif lt.is_ptr and rt.is_int:
             t = lt
         elif rt.is_ptr and lt.is_int:
