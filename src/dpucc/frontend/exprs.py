@@ -14,6 +14,8 @@ from . import ctypes as T
 from .codegen import ASSIGN_OPS, I1, I8, I32, I64, LV, PTR, V, opq, unescape
 from .ctypes import lltype
 
+_LIBRARY_BUILTINS = {"__builtin_memcpy", "__builtin_memmove", "__builtin_memset",
+                     "__builtin_memcmp", "__builtin_strlen", "__builtin_strcmp"}
 _BUILTIN_INTRINSICS = {
     "__builtin_clz": ("ctlz", 32), "__builtin_clzl": ("ctlz", 64), "__builtin_clzll": ("ctlz", 64),
     "__builtin_ctz": ("cttz", 32), "__builtin_ctzl": ("cttz", 64), "__builtin_ctzll": ("cttz", 64),
@@ -895,12 +897,30 @@ class ExprMixin:
         return V(None, T.VOID)
 
     # ------------------------------------------------------------------ calls
+    def library_builtin(self, node, name):
+        """``__builtin_memcpy(…)`` and the like are the library function: a call to it,
+        declared with its prototype when <string.h> was not included."""
+        real = name[len("__builtin_"):]
+        s = self.lookup(real)
+        if s is None or s.kind != "func":
+            vp, cvp = self.ptr(T.VOID), self.ptr(T.VOID.qualified(const=True))
+            ccp = self.ptr(T.CHAR.qualified(const=True))
+            ret, params = {
+                "memcpy": (vp, [vp, cvp, self.size_t]), "memmove": (vp, [vp, cvp, self.size_t]),
+                "memset": (vp, [vp, T.INT, self.size_t]), "memcmp": (T.INT, [cvp, cvp, self.size_t]),
+                "strlen": (self.size_t, [ccp]), "strcmp": (T.INT, [ccp, ccp]),
+            }[real]
+            self.declare_function(real, T.Func(ret, params), "extern", node, implicit=True)
+        return c_ast.FuncCall(c_ast.ID(real, node.name.coord), node.args, node.coord)
+
     def call(self, node):
         b = self.builder
         args = node.args.exprs if node.args is not None else []
         if isinstance(node.name, c_ast.ID):
             name = node.name.name
             s = self.lookup(name)
+            if s is None and name in _LIBRARY_BUILTINS:
+                return self.call(self.library_builtin(node, name))
             if s is None or s.kind != "func" and s.kind != "var":
                 if name.startswith("__builtin_") or name in ("__dpu_asm", "__dpu_asm_ext"):
                     r = self.builtin(node, name, args)
