@@ -23,6 +23,11 @@ ABI decisions made here, which the DPU back end follows:
 
 from __future__ import annotations
 
+import math
+from fractions import Fraction
+
+import numpy as np
+
 from llvmlite import ir
 from pycparser import c_ast
 
@@ -31,6 +36,31 @@ from dpucore.diag import Diagnostic, DiagnosticError
 from . import ctypes as T
 from .ctypes import lltype
 from .fpfold import fold
+
+
+def _binary32(text: str) -> float:
+    """The float nearest (ties to even) the decimal or hexadecimal literal ``text``, rounded
+    once from its exact value: through a double first, 0.001f would keep the double's extra
+    bits, and a tie could round twice."""
+    if text.lower().startswith("0x"):
+        mant, _, exp = text[2:].lower().partition("p")
+        whole, _, frac = mant.partition(".")
+        q = Fraction(int(whole + frac or "0", 16), 16 ** len(frac)) * Fraction(2) ** int(exp or 0)
+    else:
+        q = Fraction(text)
+    if q == 0:
+        return 0.0
+    e = q.numerator.bit_length() - q.denominator.bit_length() - 1  # 2^e < q < 2^(e+2)
+    if Fraction(2) ** (e + 1) <= q:
+        e += 1
+    e = max(e, -126)
+    scale = Fraction(2) ** (23 - e)
+    m = q * scale
+    n = math.floor(m)
+    if m - n > Fraction(1, 2) or (m - n == Fraction(1, 2) and n % 2):
+        n += 1
+    v = Fraction(n) / scale
+    return math.inf if v >= Fraction(2) ** 128 else float(v)
 
 I1 = ir.IntType(1)
 I8 = ir.IntType(8)
@@ -76,8 +106,15 @@ class V:
 
 
 class LV:
-    def __init__(self, addr, type, field=None):
-        self.addr, self.type, self.field = addr, type, field
+    """An lvalue.  ``align``: what its address is known to be aligned to when that is less
+    than its type's (a member of a packed struct), so loads and stores are not assumed to
+    be naturally aligned."""
+
+    def __init__(self, addr, type, field=None, align=None):
+        self.addr, self.type, self.field, self.align = addr, type, field, align
+
+    def access_align(self):
+        return self.type.align if self.align is None else min(self.type.align, self.align)
 
 
 class _Stop(Exception):
@@ -516,6 +553,8 @@ class Base:
             if ct.is_int:
                 a, b = self.wrap(a, ct), self.wrap(b, ct)
             op = node.op
+            if ct.is_float:
+                return self.const_float_op(op, self.fconv(a, ct), self.fconv(b, ct), ct)
             if op in ("/", "%") and b == 0:
                 self.err(node, "division by zero in constant expression")
             if op == "/":
@@ -536,20 +575,46 @@ class Base:
             c = self.const_eval(node.cond)
             if c is None:
                 return None
-            return self.const_eval(node.iftrue if c else node.iffalse)
+            v = self.const_eval(node.iftrue if c else node.iffalse)
+            t = self.static_type(node)
+            return self.fconv(v, t) if v is not None and t.is_float else v
         if isinstance(node, c_ast.Cast):
             v = self.const_eval(node.expr)
             t = self.ctype(node.to_type)
             if v is None:
                 return None
             if t.is_int:
+                if t.boolean:
+                    return int(v != 0)
+                if isinstance(v, float) and not math.isfinite(v):
+                    return None  # undefined: left to run time
                 return self.wrap(int(v), t)
             if t.is_float:
-                return float(v)
+                return self.fconv(v, t)
             return None
         if self.is_offsetof(node):
             return self.offsetof(node)
         return None
+
+    @staticmethod
+    def fconv(v, t):
+        """Constant ``v`` (int or float) converted to floating type ``t``, rounded once."""
+        if t.size == 4:
+            return _binary32(str(v)) if isinstance(v, int) else float(np.float32(v))
+        return float(v)
+
+    @staticmethod
+    def const_float_op(op, a, b, t):
+        """``a op b`` in floating type ``t``, as IEEE-754 does it (inf and NaN included)."""
+        if op in ("<", ">", "<=", ">=", "==", "!="):
+            return int({"<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b, "==": a == b,
+                        "!=": a != b}[op])
+        ft = np.float32 if t.size == 4 else np.float64
+        f = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}.get(op)
+        if f is None:
+            return None
+        with np.errstate(all="ignore"):
+            return float(f(ft(a), ft(b)))
 
     @staticmethod
     def is_offsetof(node):
@@ -627,8 +692,10 @@ class Base:
                 and not text.lower().startswith("0x")) or (
                 text.lower().startswith("0x") and "p" in text.lower()):
             t = text.rstrip("fFlL").replace("'", "")
+            if text[-1] in "fF":
+                return _binary32(t), T.FLOAT
             v = float.fromhex(t) if t.lower().startswith("0x") else float(t)
-            return v, T.FLOAT if text[-1] in "fF" else T.DOUBLE
+            return v, T.DOUBLE
         low = text.lower().replace("'", "")  # C23 digit separators
         suffix = ""
         while low and low[-1] in "ul":

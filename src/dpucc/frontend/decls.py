@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from llvmlite import ir
 from pycparser import c_ast
 
@@ -61,6 +63,13 @@ class DeclMixin:
 
     def typedef(self, node):
         t = self.ctype(node.type)
+        al = self.attr(node, "aligned")
+        if al is not None and not t.is_array and not t.is_func:
+            # gcc: a typedef's aligned attribute raises the type's alignment (sizeof stays)
+            n = self.const_text(al[0]) if al else 8
+            if n > t.align:
+                t = copy.copy(t)
+                t.align = n
         prev = self.scopes[-1].get(node.name)
         if prev is not None and (prev.kind != "typedef" or not T.compatible(prev.type, t)):
             self.err(node, f"conflicting types for '{node.name}'" if prev.kind == "typedef"
@@ -240,18 +249,28 @@ class DeclMixin:
             self.err(init, "invalid initializer")
         out.append((off, field, init, t))
 
-    def plan_list(self, t, items, pos, off, out, braced):
+    def plan_list(self, t, items, pos, off, out, braced, lead=False):
+        """``lead``: the first item is the rest of a designation that entered this
+        subobject (``[1].x = 1, 2``); the items after it go on in this subobject, as C says,
+        up to its end or the next designator."""
         if t.is_array:
             idx, mx, n, es = 0, 0, t.n, t.elem.size
             while pos[0] < len(items):
                 it = items[pos[0]]
                 if isinstance(it, c_ast.NamedInitializer):
-                    if not braced:
+                    if not braced and not lead:
                         break
+                    lead = False
                     d = it.name[0]
                     if isinstance(d, c_ast.ID):
                         self.err(d, "field name not in record or union initializer")
                     lo, hi = self.designated_indices(d, n)
+                    if lo == hi and len(it.name) > 1 and (t.elem.is_array or t.elem.is_struct):
+                        items[pos[0]] = c_ast.NamedInitializer(it.name[1:], it.expr, it.coord)
+                        self.plan_list(t.elem, items, pos, off + lo * es, out, False, True)
+                        idx = hi + 1
+                        mx = max(mx, idx)
+                        continue
                     for idx in range(lo, hi + 1):
                         self.plan_designated(t.elem, it.name[1:], it.expr, off + idx * es, out)
                     pos[0] += 1
@@ -272,8 +291,9 @@ class DeclMixin:
             while pos[0] < len(items):
                 it = items[pos[0]]
                 if isinstance(it, c_ast.NamedInitializer):
-                    if not braced:
+                    if not braced and not lead:
                         break
+                    lead = False
                     d = it.name[0]
                     if not isinstance(d, c_ast.ID):
                         self.err(d, "array index in non-array initializer")
@@ -281,9 +301,13 @@ class DeclMixin:
                     if r is None:
                         self.err(d, f"'{t}' has no member named '{d.name}'")
                     fo, f = r
-                    self.plan_designated(f.type, it.name[1:], it.expr, off + fo, out,
-                                         f if f.bits is not None else None)
-                    pos[0] += 1
+                    if len(it.name) > 1 and (f.type.is_array or f.type.is_struct):
+                        items[pos[0]] = c_ast.NamedInitializer(it.name[1:], it.expr, it.coord)
+                        self.plan_list(f.type, items, pos, off + fo, out, False, True)
+                    else:
+                        self.plan_designated(f.type, it.name[1:], it.expr, off + fo, out,
+                                             f if f.bits is not None else None)
+                        pos[0] += 1
                     fi = next((k + 1 for k, g in enumerate(fields) if g is f), len(fields))
                     if t.union:
                         fi = len(fields)
@@ -373,7 +397,8 @@ class DeclMixin:
                 continue
             v = self.rv(node)
             v = self.assign_convert(v, ft.unqual(), node, "initialization")
-            self.store(LV(p, ft, field), v)
+            al = min(t.align, off & -off) if off else None  # a packed struct's members
+            self.store(LV(p, ft, field, align=al), v)
 
     def const_init(self, t, init):
         out = []
@@ -426,9 +451,9 @@ class DeclMixin:
         v = self.const_eval(node)
         if v is not None:
             if t.is_int:
-                return ir.Constant(lltype(t), self.wrap(int(v), t))
+                return ir.Constant(lltype(t), int(v != 0) if t.boolean else self.wrap(int(v), t))
             if t.is_float:
-                return ir.Constant(lltype(t), float(v))
+                return ir.Constant(lltype(t), self.fconv(v, t))
             if t.is_ptr:
                 if v == 0:
                     return ir.Constant(lltype(t), None)

@@ -14,6 +14,8 @@ from . import ctypes as T
 from .codegen import ASSIGN_OPS, I1, I8, I32, I64, LV, PTR, V, opq, unescape
 from .ctypes import lltype
 
+_LIBRARY_BUILTINS = {"__builtin_memcpy", "__builtin_memmove", "__builtin_memset",
+                     "__builtin_memcmp", "__builtin_strlen", "__builtin_strcmp"}
 _BUILTIN_INTRINSICS = {
     "__builtin_clz": ("ctlz", 32), "__builtin_clzl": ("ctlz", 64), "__builtin_clzll": ("ctlz", 64),
     "__builtin_ctz": ("cttz", 32), "__builtin_ctzl": ("cttz", 64), "__builtin_ctzll": ("cttz", 64),
@@ -23,6 +25,8 @@ _BUILTIN_INTRINSICS = {
     "__builtin_parity": ("parity", 32), "__builtin_parityl": ("parity", 64),
     "__builtin_parityll": ("parity", 64), "__builtin_ffs": ("ffs", 32),
     "__builtin_ffsl": ("ffs", 64), "__builtin_ffsll": ("ffs", 64),
+    "__builtin_clrsb": ("clrsb", 32), "__builtin_clrsbl": ("clrsb", 64),
+    "__builtin_clrsbll": ("clrsb", 64),
 }
 def _exact_bits(v) -> bool:
     """A floating-point constant equal to exactly the values with its encoding (not ±0, NaN)."""
@@ -128,7 +132,7 @@ class ExprMixin:
             if f.bits < 32:  # all its values fit in int: it promotes to int, even if unsigned
                 return self.convert(V(v, f.type.unqual()), T.INT)
             return V(v, f.type.unqual())
-        ld = b.load(lv.addr, typ=lltype(t), align=t.align)
+        ld = b.load(lv.addr, typ=lltype(t), align=lv.access_align())
         if t.volatile:
             _make_volatile(ld)
         return V(ld, t.unqual())
@@ -152,7 +156,7 @@ class ExprMixin:
             if t.volatile:
                 _make_volatile(st)
             return
-        st = b.store(v.value, lv.addr, align=t.align)
+        st = b.store(v.value, lv.addr, align=lv.access_align())
         if t.volatile:
             _make_volatile(st)
 
@@ -207,6 +211,37 @@ class ExprMixin:
         return self.truth(v, node)
 
     # ------------------------------------------------------------------ lvalues
+    def addr_align(self, node):
+        """The alignment known for the object a member or element access designates, when
+        it may be less than its type's: members of packed structs, and anything inside
+        them (None when nothing is known beyond the type)."""
+        if isinstance(node, c_ast.StructRef):
+            st = self.static_type(node.name)
+            if node.type == "->":
+                st = st.to if st.is_ptr else st
+                base = st.align if st.is_struct else None
+            else:
+                base = self.addr_align(node.name)
+                if base is None and st.is_struct:
+                    base = st.align
+            if not st.is_struct or base is None:
+                return None
+            r = st.field(node.field.name)
+            if r is None:
+                return None
+            off = r[0]
+            return min(base, off & -off or 1 << 30)
+        if isinstance(node, c_ast.ArrayRef):
+            bt = self.static_type(node.name)
+            if not bt.is_array:
+                return None
+            base = self.addr_align(node.name)
+            if base is None:
+                return None
+            es = bt.elem.size
+            return min(base, es & -es or base)
+        return None
+
     def lvalue(self, node) -> LV:
         if isinstance(node, c_ast.ID):
             s = self.lookup(node.name)
@@ -235,7 +270,10 @@ class ExprMixin:
             if not idx.type.is_int:
                 self.err(node.subscript, "array subscript is not an integer")
             p = self.ptr_add(base, idx, node)
-            return LV(p.value, p.type.to)
+            al = self.addr_align(node.name)  # an array member of a packed struct
+            if al is not None:
+                al = min(al, p.type.to.size & -p.type.to.size or al)
+            return LV(p.value, p.type.to, align=al)
         if isinstance(node, c_ast.StructRef):
             if node.type == "->":
                 b = self.rv(node.name)
@@ -260,7 +298,10 @@ class ExprMixin:
                 ft = ft.qualified(const=True if st.const else None,
                                   volatile=True if st.volatile else None,
                                   mram=True if st.mram else None)
-            return LV(self.gep(addr, off), ft, f if f.bits is not None else None)
+            base_al = st.align if node.type == "->" else self.addr_align(node.name)
+            al = min(base_al if base_al is not None else st.align, off & -off or 1 << 30)
+            return LV(self.gep(addr, off), ft, f if f.bits is not None else None,
+                      al if al < ft.align else None)
         if isinstance(node, c_ast.CompoundLiteral):
             t = self.ctype(node.type)
             if t.is_array and t.n is None:
@@ -743,6 +784,37 @@ class ExprMixin:
             return self.load(lv)
         return V(v.value, lv.type.unqual())
 
+    def null_constant(self, node):
+        """Whether an expression is a null pointer constant: an integer constant expression
+        0, or one cast to ``void *``."""
+        if isinstance(node, c_ast.Cast):
+            t = self.ctype(node.to_type)
+            if not (t.is_ptr and t.to.is_void and not t.to.const and not t.to.volatile):
+                return False
+            node = node.expr
+        v = self.const_eval(node)
+        return isinstance(v, int) and v == 0 and self.static_type(node).is_int
+
+    def cond_ptr_type(self, node, lt, rt):
+        """C11 6.5.15p6: a null pointer constant takes the other operand's type; with a
+        ``void *`` operand the result is ``void *``; otherwise the pointed-to type, with the
+        qualifiers of both operands' pointed-to types."""
+        if self.null_constant(node.iftrue):
+            return rt
+        if self.null_constant(node.iffalse):
+            return lt
+        const = lt.to.const or rt.to.const
+        volatile = lt.to.volatile or rt.to.volatile
+        if lt.to.is_void or rt.to.is_void:
+            base = lt.to if lt.to.is_void else rt.to
+        elif lt.to.is_func:
+            return lt
+        else:
+            base = lt.to
+        if base.const == const and base.volatile == volatile:
+            return lt if base is lt.to else rt
+        return self.ptr(base.qualified(const=const, volatile=volatile))
+
     def ternary(self, node):
         b = self.builder
         c = self.cond(node.cond)
@@ -764,7 +836,7 @@ class ExprMixin:
         elif lt.is_struct and rt.is_struct and T.compatible(lt, rt):
             t = lt
         elif lt.is_ptr and rt.is_ptr:
-            t = lt if not lt.to.is_void else rt
+            t = self.cond_ptr_type(node, lt, rt)
         elif lt.is_ptr and rt.is_int:
             t = lt
         elif rt.is_ptr and lt.is_int:
@@ -879,12 +951,30 @@ class ExprMixin:
         return V(taken, T.INT) if taken is not None else V(None, T.VOID)
 
     # ------------------------------------------------------------------ calls
+    def library_builtin(self, node, name):
+        """``__builtin_memcpy(…)`` and the like are the library function: a call to it,
+        declared with its prototype when <string.h> was not included."""
+        real = name[len("__builtin_"):]
+        s = self.lookup(real)
+        if s is None or s.kind != "func":
+            vp, cvp = self.ptr(T.VOID), self.ptr(T.VOID.qualified(const=True))
+            ccp = self.ptr(T.CHAR.qualified(const=True))
+            ret, params = {
+                "memcpy": (vp, [vp, cvp, self.size_t]), "memmove": (vp, [vp, cvp, self.size_t]),
+                "memset": (vp, [vp, T.INT, self.size_t]), "memcmp": (T.INT, [cvp, cvp, self.size_t]),
+                "strlen": (self.size_t, [ccp]), "strcmp": (T.INT, [ccp, ccp]),
+            }[real]
+            self.declare_function(real, T.Func(ret, params), "extern", node, implicit=True)
+        return c_ast.FuncCall(c_ast.ID(real, node.name.coord), node.args, node.coord)
+
     def call(self, node):
         b = self.builder
         args = node.args.exprs if node.args is not None else []
         if isinstance(node.name, c_ast.ID):
             name = node.name.name
             s = self.lookup(name)
+            if s is None and name in _LIBRARY_BUILTINS:
+                return self.call(self.library_builtin(node, name))
             if s is None or s.kind != "func" and s.kind != "var":
                 if name.startswith("__builtin_") or name in ("__dpu_asm", "__dpu_asm_ext"):
                     r = self.builtin(node, name, args)
@@ -977,6 +1067,10 @@ class ExprMixin:
                 fn = self.intrinsic(f"llvm.cttz.i{bits}", it, [it, I1])
                 r = b.add(b.call(fn, [v, ir.Constant(I1, 0)]), ir.Constant(it, 1))
                 r = b.select(b.icmp_unsigned("==", v, ir.Constant(it, 0)), ir.Constant(it, 0), r)
+            elif kind == "clrsb":  # leading bits equal to the sign bit, not counting it
+                fn = self.intrinsic(f"llvm.ctlz.i{bits}", it, [it, I1])
+                x = b.xor(v, b.ashr(v, ir.Constant(it, bits - 1)))
+                r = b.sub(b.call(fn, [x, ir.Constant(I1, 0)]), ir.Constant(it, 1))
             else:
                 fn = self.intrinsic(f"llvm.{kind}.i{bits}", it, [it])
                 r = b.call(fn, [v])
