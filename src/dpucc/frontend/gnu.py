@@ -9,8 +9,9 @@ coordinates still point at the user's text:
   code never uses C11 atomics; a real ``_Atomic`` is dropped), which the type checker reads as
   "pointer into MRAM" (address space 255);
 - ``__extension__`` is blanked; ``__restrict``, ``__inline``, ``__const``, ``__volatile__``,
-  ``__signed__``, ``__alignof__`` become their standard spellings; ``__builtin_offsetof``
-  becomes ``offsetof``;
+  ``__signed__`` become their standard spellings; ``__builtin_offsetof`` becomes ``offsetof``;
+  ``_Alignof(x)`` / ``__alignof__(x)`` becomes ``_Alignof(typeof(x))`` (below), so that an
+  expression operand (GNU) works as a type does;
 - ``asm`` labels after declarators are blanked, file-scope ``asm("...")`` is recorded as module
   assembly, and basic ``asm volatile("...")`` statements become calls of ``__dpu_asm("...")``
   extended ``asm("..." : outputs : inputs : clobbers)`` becomes a call of ``__dpu_asm_ext``
@@ -222,6 +223,18 @@ def rewrite(text: str, filename: str) -> Rewritten:
                                               decl_start, end, paren))
                     i = j + 1
                     continue
+            if t.text in ("_Alignof", "__alignof__", "__alignof") and i + 1 < n \
+                    and toks[i + 1].text == "(":
+                # _Alignof(expression) (GNU): the alignment of typeof(expression); a type name
+                # goes the same way, since typeof(type) is that type
+                j = match_paren(i + 1)
+                res.typeofs.append((text[toks[i + 1].end:toks[j].start], False))
+                name = f"{TYPEOF_PREFIX}{len(res.typeofs) - 1}"
+                inserts[t.start] = f"_Alignof({name})"
+                blank(t.start, toks[j].end)
+                prev_sig = ")"
+                i = j + 1
+                continue
             if t.text in _RENAME:
                 blank(t.start, t.end, _RENAME[t.text])
                 i += 1
