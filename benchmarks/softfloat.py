@@ -4,8 +4,8 @@ library's soft-float routines, as C code calls them (tests/fp/fpdpu.c, dpucc -O2
 
 Each operation runs on 4096 operand pairs (random bit patterns of ordinary magnitudes) on one
 DPU with 16 tasklets; the figures are the simulator's exact instruction and cycle counts divided
-by the number of operations, the loop that reads and writes the operands included (the row
-"copy" is that loop alone).  Run: ``.venv/bin/python benchmarks/softfloat.py``.
+by the number of operations, the loop that reads and writes the operands included (negf and
+negd, a flip of the sign bit, show what that loop costs).  Run: ``.venv/bin/python benchmarks/softfloat.py``.
 """
 
 from __future__ import annotations
