@@ -2021,6 +2021,20 @@ def test_odd_widths(level):
     check()
 
 
+def test_absolute_addresses_past_the_offset_field_go_through_a_register():
+    ir = f'''target datalayout = "{DATA_LAYOUT}"
+define i32 @f(ptr %p) {{
+  store volatile i32 1, ptr inttoptr (i32 2147483647 to ptr)
+  %q = getelementptr i8, ptr %p, i32 16777216
+  %v = load i32, ptr %q
+  ret i32 %v
+}}
+'''
+    asm = compile_module(ir, "abs.ll")
+    assemble(asm, "abs.s")  # every offset fits its field
+    assert "2147483647" in asm and "16777216" in asm
+
+
 def test_odd_widths_the_selector_cannot_hold_are_reported():
     ir = f'''target datalayout = "{DATA_LAYOUT}"
 define void @f(ptr %p, i64 %a) {{

@@ -1946,12 +1946,24 @@ class FnGen:
                 return self.fbase, Frame(("alloca", p[1]))
             if p[1] in self.gepfold:
                 base, off = self.address(d.args[0])
-                return base, _add_off(off, self.gepfold[p[1]])
+                return self.fit_offset(base, _add_off(off, self.gepfold[p[1]]))
             return R(self.vmap[p[1]]), 0
         s, off = self.const_val(p, "ptr")
         if s is None:
-            return "zero", s32(off)
+            return self.fit_offset("zero", s32(off))
         return "zero", addr_text(s, off)
+
+    def fit_offset(self, base, off):
+        """A load/store address whose constant offset is outside the instructions' 24 bits
+        (an absolute address like 0x7fffffff): base + offset computed into a register."""
+        if not isinstance(off, int) or -(1 << 23) <= off < (1 << 23):
+            return base, off
+        t = self.new()
+        if base == "zero":
+            self.emit("move", R(t, "r", True), off)
+        else:
+            self.emit("add", R(t, "r", True), base, off)
+        return R(t), 0
 
     def load32(self, D, base, off, size: int, align: int) -> None:
         """D (a 32-bit register operand) <- zero-extended ``size`` bytes, ``align``-aligned."""

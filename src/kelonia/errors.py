@@ -1,0 +1,47 @@
+"""What goes wrong between a host program and its DPUs, as exceptions that say why."""
+
+from __future__ import annotations
+
+
+class KeloniaError(Exception):
+    """Base of every error the host framework raises."""
+
+
+class DpuAllocationError(KeloniaError):
+    """More DPUs were asked for than the backend has (or a bad count)."""
+
+
+class UnknownBackendError(KeloniaError):
+    """No backend of that name."""
+
+
+class ProgramError(KeloniaError):
+    """A DPU program could not be read or loaded, or none is loaded."""
+
+
+class SymbolError(KeloniaError):
+    """A transfer named a symbol the program does not have."""
+
+
+class AlignmentError(KeloniaError):
+    """A transfer the DPU would refuse: misaligned, or outside the memory."""
+
+
+class TransferError(KeloniaError):
+    """A transfer's buffers do not fit the DPUs they are for."""
+
+
+class DpuFaultError(KeloniaError):
+    """A DPU faulted while running: which DPU, tasklet, PC, function and source line."""
+
+    def __init__(self, message: str, dpu: int, tasklet: int | None = None,
+                 pc: int | None = None, symbol: str | None = None,
+                 source: tuple[str, int] | None = None, kind: str | None = None,
+                 code: int | None = None):
+        super().__init__(message)
+        self.dpu, self.tasklet, self.pc = dpu, tasklet, pc
+        self.symbol, self.source, self.kind, self.code = symbol, source, kind, code
+
+
+class StubbedDpuError(KeloniaError):
+    """A stubbed DPU was asked to do what only a real (or simulated) one can."""
