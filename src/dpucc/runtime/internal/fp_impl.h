@@ -238,6 +238,41 @@ REP RT(mul, 3)(REP a, REP b)
     return pack(sign, e, m);
 }
 
+/* The n-bit quotient of ma / mb, given ma < 2 mb, with a sticky last bit for a non-zero
+ * remainder.  The DPU's double version is a loop of ten instructions in assembly, a 64-bit
+ * subtraction branching on its borrow: half what the C loop compiles to. */
+static inline REP divide_bits(REP ma, REP mb, int n)
+{
+    REP q = 0;
+#if BITS == 64 && defined(__DPU__)
+    REP t;
+    __asm__("1:\n"
+            "add %L[q], %L[q], %L[q]\n"
+            "addc %H[q], %H[q], %H[q]\n"
+            "sub %L[t], %L[r], %L[d]\n"
+            "subc %H[t], %H[r], %H[d], nc, 2f\n"
+            "move %L[r], %L[t]\n"
+            "move %H[r], %H[t]\n"
+            "or %L[q], %L[q], 1\n"
+            "2:\n"
+            "add %L[r], %L[r], %L[r]\n"
+            "addc %H[r], %H[r], %H[r]\n"
+            "add %[n], %[n], -1, nz, 1b"
+            : [q] "+r"(q), [r] "+r"(ma), [n] "+r"(n), [t] "=&r"(t)
+            : [d] "r"(mb));
+#else
+    for (int i = 0; i < n; i++) {
+        q <<= 1;
+        if (ma >= mb) {
+            ma -= mb;
+            q |= 1;
+        }
+        ma <<= 1;
+    }
+#endif
+    return q | (ma != 0);
+}
+
 REP RT(div, 3)(REP a, REP b)
 {
     REP aa = a & ABS, ab = b & ABS, sign = (a ^ b) & SIGN;
@@ -259,16 +294,8 @@ REP RT(div, 3)(REP a, REP b)
     }
     /* Long division: MANT + 4 quotient bits, from LEAD down to the round bit; the remainder
      * stays below 2 * mb, so it fits. */
-    REP q = 0;
-    for (int i = 0; i < MANT + 4; i++) {
-        q <<= 1;
-        if (ma >= mb) {
-            ma -= mb;
-            q |= 1;
-        }
-        ma <<= 1;
-    }
-    return pack(sign, e, q | (ma != 0));
+    REP q = divide_bits(ma, mb, MANT + 4);
+    return pack(sign, e, q);
 }
 
 /* ------------------------------------------------------------------------- comparisons
@@ -355,6 +382,25 @@ u64 FROM(fixuns, di)(REP a) { return (a & SIGN) || is_nan(a & ABS) ? 0 : to_u64(
 
 /* ------------------------------------------------------------------------- math.h */
 
+/* n steps of the digit-by-digit square root on words: two bits of feed (from its top) into
+ * the remainder, one bit out into the root. */
+static inline void sqrt_steps(u32 *qp, u32 *rp, u32 feed, int n)
+{
+    u32 q = *qp, r = *rp;
+    for (int i = 0; i < n; i++) {
+        r = (r << 2) | (feed >> 30);
+        feed <<= 2;
+        u32 t = (q << 2) | 1;
+        q <<= 1;
+        if (r >= t) {
+            r -= t;
+            q |= 1;
+        }
+    }
+    *qp = q;
+    *rp = r;
+}
+
 /* Correctly rounded square root, one result bit per step (two bits of the operand in). */
 static REP sqrt_bits(REP a)
 {
@@ -373,11 +419,20 @@ static REP sqrt_bits(REP a)
         m <<= 1;
         e--;
     }
-    /* q = floor(sqrt(m * 2^(MANT + 6))): MANT + 4 bits, LEAD first; r stays below 2q + 1. */
-    REP feed = m << (BITS - MANT - 2), q = 0, r = 0;
-    for (int i = 0; i < MANT + 4; i++) {
-        r = (r << 2) | (feed >> (BITS - 2));
-        feed <<= 2;
+    /* q = floor(sqrt(m * 2^(MANT + 6))): MANT + 4 bits, LEAD first, two bits of m in for
+     * each; r stays below 2q + 1.  While q has at most 28 bits, r fits 32 bits: the first 28
+     * steps (which take in all of m) run on words, the rest of a double's on pairs. */
+    REP feed = m << (BITS - MANT - 2);
+    u32 q32 = 0, r32 = 0;
+#if BITS == 32
+    sqrt_steps(&q32, &r32, feed, MANT + 4);
+    REP q = q32, r = r32;
+#else
+    sqrt_steps(&q32, &r32, (u32)(feed >> 32), 16);
+    sqrt_steps(&q32, &r32, (u32)feed, 12);
+    REP q = q32, r = r32;
+    for (int i = 0; i < MANT + 4 - 28; i++) {
+        r <<= 2;
         REP t = (q << 2) | 1;
         q <<= 1;
         if (r >= t) {
@@ -385,6 +440,7 @@ static REP sqrt_bits(REP a)
             q |= 1;
         }
     }
+#endif
     return pack(0, e / 2 + BIAS, q | (r != 0));
 }
 
