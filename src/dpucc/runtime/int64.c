@@ -1,6 +1,8 @@
 /* 64-bit integer support (libgcc names): written with 32-bit operations and constant shifts
  * only, so that nothing here compiles into a call to itself. */
 
+#include "mul.h"
+
 typedef unsigned int u32;
 typedef unsigned long long u64;
 typedef long long s64;
@@ -41,39 +43,77 @@ s64 __ashrdi3(s64 a, int b)
     return (s64)make((u32)(hi >> b), (lo >> b) | ((u32)hi << (32 - b)));
 }
 
-/* 32 x 32 -> 64 from four 16 x 16 products, each of which fits 32 bits. */
-static u64 mul32x32(u32 x, u32 y)
-{
-    u32 x0 = x & 0xffff, x1 = x >> 16, y0 = y & 0xffff, y1 = y >> 16;
-    u64 mid = (u64)(x0 * y1) + (x1 * y0);
-    return (u64)(x0 * y0) + (mid << 16) + ((u64)(x1 * y1) << 32);
-}
-
 u64 __muldi3(u64 a, u64 b)
 {
     u32 al = (u32)a, ah = (u32)(a >> 32), bl = (u32)b, bh = (u32)(b >> 32);
-    return mul32x32(al, bl) + ((u64)(ah * bl + al * bh) << 32);
+    return mul32(al, bl) + ((u64)(mul32_low(ah, bl) + mul32_low(al, bh)) << 32);
+}
+
+/* (n / d) << 32 | n % d, from div_step (intmath.s); d != 0. */
+extern u64 __udivmodsi4(u32 n, u32 d);
+
+/* Shift `bits` bits of n (left-aligned) into the remainder r, one quotient bit out for each
+ * into n's low end: ten instructions a bit (a 64-bit subtraction branching on its borrow).
+ * Needs r < d < 2^63, so that the doubled remainder never overflows. */
+static inline u64 divide_bits(u64 n, u64 d, u64 *r, int bits)
+{
+    u64 rem = *r, t;
+    __asm__("1:\n"
+            "add %L[n], %L[n], %L[n]\n"
+            "addc %H[n], %H[n], %H[n]\n"
+            "addc %L[r], %L[r], %L[r]\n"
+            "addc %H[r], %H[r], %H[r]\n"
+            "sub %L[t], %L[r], %L[d]\n"
+            "subc %H[t], %H[r], %H[d], nc, 2f\n"
+            "move %L[r], %L[t]\n"
+            "move %H[r], %H[t]\n"
+            "or %L[n], %L[n], 1\n"
+            "2:\n"
+            "add %[k], %[k], -1, nz, 1b"
+            : [n] "+r"(n), [r] "+r"(rem), [k] "+r"(bits), [t] "=&r"(t)
+            : [d] "r"(d));
+    *r = rem;
+    return n;
 }
 
 static u64 udivmod(u64 n, u64 d, u64 *rem)
 {
     if (d == 0)
         __asm__ volatile("fault 2");
-    if ((n >> 32) == 0 && (d >> 32) == 0) {
-        u32 n32 = (u32)n, d32 = (u32)d;
-        *rem = n32 % d32;
-        return n32 / d32;
+    u32 nh = (u32)(n >> 32), nl = (u32)n, dh = (u32)(d >> 32), dl = (u32)d;
+    if (dh == 0 && nh == 0) {
+        u64 qr = __udivmodsi4(nl, dl);
+        *rem = (u32)qr;
+        return qr >> 32;
     }
-    u64 q = 0, r = 0;
-    for (int i = 0; i < 64; i++) {
-        r = (r << 1) | (n >> 63);
-        n <<= 1;
-        q <<= 1;
-        if (r >= d) {
-            r -= d;
-            q |= 1;
-        }
+    if (n < d) {
+        *rem = n;
+        return 0;
     }
+    if (d >> 63) { /* n >= d >= 2^63: the quotient is 1 */
+        *rem = n - d;
+        return 1;
+    }
+    if (dh == 0 && dl < 0x10000) { /* 16-bit digits: every partial dividend fits a word */
+        u64 qr = __udivmodsi4(nh, dl);
+        u32 q3 = (u32)(qr >> 32), r = (u32)qr;
+        qr = __udivmodsi4((r << 16) | (nl >> 16), dl);
+        u32 q1 = (u32)(qr >> 32);
+        r = (u32)qr;
+        qr = __udivmodsi4((r << 16) | (nl & 0xffff), dl);
+        *rem = (u32)qr;
+        return ((u64)q3 << 32) | (q1 << 16) | (u32)(qr >> 32);
+    }
+    u64 r = 0;
+    if (dh == 0) { /* the high word first, by div_step; then its remainder and the low word */
+        u64 qr = __udivmodsi4(nh, dl);
+        r = (u32)qr;
+        u64 low = divide_bits((u64)nl << 32, d, &r, 32);
+        *rem = r;
+        return ((qr >> 32) << 32) | (u32)low;
+    }
+    int skip = __builtin_clzll(n);
+    u64 q = divide_bits(n << skip, d, &r, 64 - skip);
     *rem = r;
     return q;
 }

@@ -169,30 +169,7 @@ REP RT(neg, 2)(REP a)
     return a ^ SIGN;
 }
 
-/* 32 x 32 -> 64-bit products.  The DPU multiplies bytes (mul_ul_ul … one instruction each):
- * a 16 x 16-bit product is four of them, which beats __mulsi3's loop of mul_step; a 32 x 32
- * product is four 16 x 16 ones. */
-static inline u32 mul16(u32 a, u32 b)
-{
-#ifdef __DPU__
-    u32 ll, lh, hl, hh;
-    __builtin_mul_ul_ul_rrr(ll, a, b);
-    __builtin_mul_ul_uh_rrr(lh, a, b);
-    __builtin_mul_uh_ul_rrr(hl, a, b);
-    __builtin_mul_uh_uh_rrr(hh, a, b);
-    return ll + ((lh + hl) << 8) + (hh << 16);
-#else
-    return a * b;
-#endif
-}
-
-static inline u64 mul32(u32 x, u32 y)
-{
-    u32 xl = x & 0xffff, xh = x >> 16, yl = y & 0xffff, yh = y >> 16;
-    u64 r = ((u64)mul16(xh, yh) << 32) | mul16(xl, yl);
-    r += (u64)mul16(xl, yh) << 16;
-    return r + ((u64)mul16(xh, yl) << 16);
-}
+#include "mul.h"
 
 #if BITS == 32
 /* The product of two significands (each below 2^(MANT + 1)), shifted to keep LEAD or CARRY
