@@ -286,9 +286,9 @@ class _Checker:
         for size, tids in sorted(by_size.items()):
             one = len(tids) == 1
             self.error(c.word.span, f"{c.source()} takes {_words(word, words)} ({t.base}) but "
-                                    f"the mailbox of {'tasklet' if one else 'tasklets'} "
-                                    f"{_ids(tids)} {'has' if one else 'have'} "
-                                    f"{_plural(size, 'word')} in the configuration")
+                                    + (f"the mailbox of tasklet {_ids(tids)} has " if one else
+                                       f"the mailboxes of tasklets {_ids(tids)} have ")
+                                    + f"{_plural(size, 'word')} in the configuration")
             ok = False
         return ok
 

@@ -50,7 +50,8 @@ _CHANNELS = {"SYSMBOX", "MBOX", "HOST", "MRAM"}
 _CHANNEL_WORDS = "a channel: sysmbox[i], mbox[a..b][i], host NAME or mram[ADDR]"
 # The word before a position, skipping spaces (comments are blanked before parsing).
 _LAST_WORD = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\Z")
-_FUNCTION_START = re.compile(r"(?<![A-Za-z0-9_])function(?=\s+[A-Za-z_])")
+# Where a function starts: the keyword, not a parameter or binding named "function".
+_FUNCTION_START = re.compile(r"(?<![A-Za-z0-9_])function(?=\s*[A-Za-z_(])")
 _MAX_DIGITS = 40
 
 
@@ -100,21 +101,30 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
+def _dedent(lines: list[str]) -> list[str]:
+    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    cut = min(indents, default=0)
+    return [line[cut:] for line in lines]
+
+
 def _comment_lines(comment: str) -> list[str]:
+    """The text lines of one comment: ``// text`` loses the slashes and one space; a block
+    comment its delimiters, the stars that start its lines (``/** ... * ... */``) with one space
+    after them, and the indentation its continuation lines share."""
     if comment.startswith("//"):
-        return [comment.lstrip("/")]
+        body = comment.lstrip("/")
+        return [body[1:] if body.startswith(" ") else body]
     body = comment[2:-2] if comment.endswith("*/") else comment[2:]
-    body = body.strip("*")
-    lines = body.split("\n")
-    out = [lines[0]]
+    lines = body.lstrip("*").rstrip("*").split("\n")
+    rest = []
     for line in lines[1:]:
         stripped = line.lstrip()
         if stripped.startswith("*"):
             stripped = stripped[1:]
+            rest.append(stripped[1:] if stripped.startswith(" ") else stripped)
         else:
-            stripped = line
-        out.append(stripped)
-    return out
+            rest.append(line)
+    return [lines[0].strip()] + _dedent([line.rstrip() for line in rest])
 
 
 def _doc_text(comments: list[_Comment]) -> str:
@@ -125,9 +135,7 @@ def _doc_text(comments: list[_Comment]) -> str:
         lines.pop(0)
     while lines and not lines[-1].strip():
         lines.pop()
-    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
-    cut = min(indents, default=0)
-    doc = "\n".join(line[cut:] for line in lines)
+    doc = "\n".join(lines)
     # Control characters would break the targets' comments and strings.
     return "".join(c if c in "\t\n" or unicodedata.category(c) != "Cc" else "\ufffd" for c in doc)
 
@@ -318,7 +326,11 @@ def parse_partial(text: str, path: str = "<input>") -> tuple[File, list[Diagnost
         clean = clean[:unterminated] + _blank(clean[unterminated:])
         limit = unterminated
     docs = _Docs(text, comments)
-    starts = [m.start() for m in _FUNCTION_START.finditer(clean)]
+    starts: list[int] = []
+    for m in _FUNCTION_START.finditer(clean):
+        if starts and not clean[starts[-1] + 8:m.start()].strip():
+            continue  # "function function(": a function named function
+        starts.append(m.start())
     bounds = sorted({0, *starts}) + [len(clean)]
     functions: list[FunctionNode] = []
     parser = _parser()

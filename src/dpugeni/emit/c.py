@@ -16,8 +16,8 @@ Every macro is named ``<FUNCTION>_<PARAM>_<WHAT>`` in upper case (``countCharact
   ``_BYTES``.
 
 Interface-wide, ``<INTERFACE>_SYSMBOX_WORDS``, ``<INTERFACE>_MBOX_WORDS`` and
-``<INTERFACE>_TASKLETS`` are what the runtime configuration must provide at least (checked with
-``_Static_assert`` against ``NR_TASKLETS`` when it is a macro).  Word channels hold one element
+``<INTERFACE>_TASKLETS`` are what the runtime configuration must provide at least (``dpugeni -C``
+checks a configuration against the bindings themselves).  Word channels hold one element
 per 32-bit word (two words for 64-bit types, low word first), narrower integers zero- or
 sign-extended; memory channels hold the C representation.
 """
@@ -192,10 +192,7 @@ def emit_c(interface: Interface) -> str:
             f"#define {iface}_SYSMBOX_WORDS {sysmbox}",
             f"#define {iface}_MBOX_WORDS {mbox}",
             f"#define {iface}_TASKLETS {tasklets}",
-            "#ifdef NR_TASKLETS",
-            f'_Static_assert(NR_TASKLETS >= {iface}_TASKLETS, '
-            f'"interface {interface.name} needs {tasklets} tasklets");',
-            "#endif", "", _HELPERS]
+            "", _HELPERS]
     for f in interface.functions:
         title = f"{f.name}(" + ", ".join(f"{p.name}: {p.direction} {p.type}" for p in f.params) + ")"
         out += ["", *_comment("\n".join([title] + ([f.doc] if f.doc else [])))]
