@@ -26,6 +26,7 @@ from .syntax import BindingNode, ChannelNode, File, FunctionNode, ParamNode, Spa
 
 MAX_MAILBOX_WORDS = rtc.MAX_MAILBOX_WORDS
 MAX_ELEMENTS = 1 << 26  # no DPU memory holds more
+MAX_NUMBER = 0xFFFFFFFF
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 # Task members and class names the generated Python module defines besides the user's.
 _RESERVED_TASKS = {"memory_copy": "Task.memory_copy is the memory-copy task", "mro": "Enum.mro"}
@@ -123,6 +124,7 @@ class _Checker:
         params: dict[str, tuple[ParamNode, ir.Param]] = {}
         self.unique("parameter", [(p.name.text, p.name.span) for p in f.params],
                     {"Python": names.python_name, "C": names.c_macro})
+        broken: set[str] = set()  # parameters whose type was reported: their bindings are not checked
         for p in f.params:
             if p.name.text in params:
                 continue
@@ -131,10 +133,11 @@ class _Checker:
                 length = p.type.length.value
                 if length < 1:
                     self.error(p.type.length.span, "an array has at least one element")
+                    broken.add(p.name.text)
                 elif length > MAX_ELEMENTS:
                     self.error(p.type.length.span, f"an array of {p.type.length.text} elements "
                                                    f"does not fit a DPU (at most {MAX_ELEMENTS})")
-                    length = MAX_ELEMENTS
+                    broken.add(p.name.text)
             t = ir.Type(p.type.base.text, length)
             params[p.name.text] = (p, ir.Param(p.name.text, p.direction.text, t, p.doc))
 
@@ -152,8 +155,8 @@ class _Checker:
                 continue
             bound[target] = b
             param = params[target][1]
-            if param.type.length is not None and param.type.length < 1:
-                continue  # already reported
+            if target in broken:
+                continue
             binding, claim = self.binding(param, b)
             if binding is None:
                 continue
@@ -177,6 +180,11 @@ class _Checker:
     def binding(self, p: ir.Param, b: BindingNode) -> tuple[ir.Binding | None, object]:
         c = b.channel
         t = p.type
+        for n in (c.word, c.first, c.last, c.offset, c.address):
+            if n is not None and n.value > MAX_NUMBER:
+                self.error(n.span, f"{n.text} is too large: DPU indices and addresses are at "
+                                   f"most {MAX_NUMBER:#x}")
+                return None, None
         if c.kind == "sysmbox":
             return self.sysmbox(p, b, c)
         if c.kind == "mbox":
@@ -187,7 +195,8 @@ class _Checker:
             limit = self.model.mram_bytes
             if offset + size > limit:
                 self.error(c.span, f"{c.source()} takes bytes {offset}..{offset + size - 1}: "
-                                   f"no DPU memory is that large ({limit} bytes of MRAM)")
+                                   f"no DPU memory is that large (MRAM, the largest, has "
+                                   f"{limit} bytes)")
                 return None, None
             return (ir.Binding(p.name, "host", symbol=c.symbol.text, offset=offset, doc=b.doc),
                     ("host " + c.symbol.text, offset, offset + size))
