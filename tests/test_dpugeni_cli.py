@@ -122,7 +122,7 @@ def test_a_new_emitter_plugs_into_the_registry():
 
 
 def test_emitters_work_on_a_hand_made_ir():
-    f = Function("ping", (Param("x", "inout", Type("f64")),),
+    f = Function("ping", "", (Param("x", "inout", Type("f64")),),
                  (Binding("x", "host", symbol="value", offset=0),))
     iface = Interface("hand", "hand.didl", "0" * 64, (f,))
     for target in EMITTERS:

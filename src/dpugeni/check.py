@@ -172,8 +172,8 @@ class _Checker:
             if name not in bound:
                 self.error(p.name.span, f"parameter '{name}' is not bound to a channel "
                                         f"(add a binding such as '{name} <- mbox[0][0]')")
-        return ir.Function(f.name.text, tuple(v[1] for v in params.values()), tuple(bindings),
-                           f.doc)
+        return ir.Function(f.name.text, f.doc, tuple(v[1] for v in params.values()),
+                           tuple(bindings))
 
     # ------------------------------------------------------------------ one binding
 

@@ -147,9 +147,9 @@ class Binding:
 @dataclass(frozen=True)
 class Function:
     name: str
+    doc: str
     params: tuple[Param, ...]
     bindings: tuple[Binding, ...]  # in source order
-    doc: str = ""
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -238,4 +238,4 @@ def _function_of(d: dict) -> Function:
     bindings = tuple(Binding(b["param"], b["channel"], doc=b.get("doc", ""),
                              **{k: b[k] for k in _BINDING_FIELDS if k in b})
                      for b in d["bindings"])
-    return Function(d["name"], params, bindings, d.get("doc", ""))
+    return Function(d["name"], d.get("doc", ""), params, bindings)
