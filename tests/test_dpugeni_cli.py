@@ -233,7 +233,7 @@ def test_missing_and_non_utf8_inputs(tmp_path):
     assert r.exit_code == 1 and "latin.didl:2: error: not UTF-8 text" in r.stderr
 
 
-def test_errors_from_the_installed_command_without_traceback(tmp_path):
+def test_errors_from_python_m_dpugeni_without_traceback(tmp_path):
     bad = tmp_path / "bad.didl"
     bad.write_text("function f(a: in u32) {\n    a <- sysmbox[0],\n    b <- sysmbox[1]\n}\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
