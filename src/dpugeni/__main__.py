@@ -1,0 +1,5 @@
+"""``python -m dpugeni``: the dpugeni command line."""
+
+from .cli import main
+
+main()

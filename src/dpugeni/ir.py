@@ -1,0 +1,241 @@
+"""The interface IR: what a checked DIDL file means, frozen, for the emitters and the runtime.
+
+An :class:`Interface` is a list of :class:`Function` s; each has :class:`Param` s (name,
+direction, :class:`Type`) and one :class:`Binding` per parameter saying which DPU resource
+carries it.  Everything here has passed the checks (:mod:`dpugeni.check`): every parameter is
+bound once, nothing overlaps, array lengths match tasklet ranges, directions fit channels.
+
+This module imports nothing but the standard library, so the host runtime (``kelonia.interface``)
+can load the IR that generated modules carry (:meth:`Interface.from_dict`) without the compiler.
+
+Layout rules shared by every emitter and the runtime:
+
+* word channels (``sysmbox``, ``mbox``) carry one element per 32-bit word, two for 64-bit types
+  (low word first); narrower integers are zero- or sign-extended to 32 bits;
+* memory channels (``host``, ``mram``) hold the C representation: each element takes its natural
+  size (1, 2, 4 or 8 bytes), an array is a C array;
+* everything is little-endian; f32/f64 are IEEE-754 binary32/binary64.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FORMAT = "didl-ir/1"
+
+DIRECTIONS = ("in", "out", "inout")
+CHANNELS = ("sysmbox", "mbox", "host", "mram")
+WORD_CHANNELS = ("sysmbox", "mbox")
+
+# base type -> (kind, bits): kind u (unsigned), i (signed two's complement), f (IEEE float)
+BASES: dict[str, tuple[str, int]] = {
+    "u8": ("u", 8), "u16": ("u", 16), "u32": ("u", 32), "u64": ("u", 64),
+    "i8": ("i", 8), "i16": ("i", 16), "i32": ("i", 32), "i64": ("i", 64),
+    "f32": ("f", 32), "f64": ("f", 64),
+}
+
+
+@dataclass(frozen=True)
+class Type:
+    base: str  # one of BASES
+    length: int | None = None  # None for a scalar, the element count for an array
+
+    @property
+    def kind(self) -> str:
+        return BASES[self.base][0]
+
+    @property
+    def bits(self) -> int:
+        return BASES[self.base][1]
+
+    @property
+    def is_array(self) -> bool:
+        return self.length is not None
+
+    @property
+    def is_float(self) -> bool:
+        return self.kind == "f"
+
+    @property
+    def signed(self) -> bool:
+        return self.kind != "u"
+
+    @property
+    def count(self) -> int:
+        """Elements (1 for a scalar)."""
+        return 1 if self.length is None else self.length
+
+    @property
+    def element_bytes(self) -> int:
+        return self.bits // 8
+
+    @property
+    def element_words(self) -> int:
+        """32-bit words one element takes on a word channel."""
+        return 2 if self.bits == 64 else 1
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """The range of an integer type (inclusive)."""
+        if self.kind == "u":
+            return 0, (1 << self.bits) - 1
+        if self.kind == "i":
+            return -(1 << (self.bits - 1)), (1 << (self.bits - 1)) - 1
+        raise ValueError(f"{self.base} is not an integer type")
+
+    def __str__(self) -> str:
+        return self.base if self.length is None else f"{self.base}[{self.length}]"
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    direction: str  # in, out or inout
+    type: Type
+    doc: str = ""
+
+    @property
+    def is_input(self) -> bool:
+        return self.direction in ("in", "inout")
+
+    @property
+    def is_output(self) -> bool:
+        return self.direction in ("out", "inout")
+
+
+@dataclass(frozen=True)
+class Binding:
+    """Where one parameter travels.  Only the fields of its channel are set:
+
+    * ``sysmbox``: ``word``, the first word of the system mailbox it takes;
+    * ``mbox``: ``first_tasklet``..``last_tasklet`` (equal for a scalar) and ``word`` in each
+      tasklet's mailbox;
+    * ``host``: ``symbol``, a host-visible variable of the program, and ``offset`` in bytes;
+    * ``mram``: ``address``, a byte address from MRAM's start.
+    """
+
+    param: str
+    channel: str  # one of CHANNELS
+    word: int | None = None
+    first_tasklet: int | None = None
+    last_tasklet: int | None = None
+    symbol: str | None = None
+    offset: int | None = None
+    address: int | None = None
+    doc: str = ""
+
+    def describe(self) -> str:
+        """The binding's channel as DIDL writes it."""
+        if self.channel == "sysmbox":
+            return f"sysmbox[{self.word}]"
+        if self.channel == "mbox":
+            if self.first_tasklet == self.last_tasklet:
+                return f"mbox[{self.first_tasklet}][{self.word}]"
+            return f"mbox[{self.first_tasklet}..{self.last_tasklet}][{self.word}]"
+        if self.channel == "host":
+            return f"host {self.symbol}" + (f"[{self.offset}]" if self.offset else "")
+        return f"mram[{self.address:#x}]"
+
+    @property
+    def tasklets(self) -> range:
+        """The tasklets of an mbox binding (empty for the other channels)."""
+        if self.channel != "mbox":
+            return range(0)
+        return range(self.first_tasklet, self.last_tasklet + 1)
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    doc: str
+    params: tuple[Param, ...]
+    bindings: tuple[Binding, ...]  # in source order
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+    def binding(self, param: str) -> Binding:
+        for b in self.bindings:
+            if b.param == param:
+                return b
+        raise KeyError(param)
+
+    @property
+    def inputs(self) -> tuple[Param, ...]:
+        """The parameters the host supplies (in and inout), in declaration order."""
+        return tuple(p for p in self.params if p.is_input)
+
+    @property
+    def outputs(self) -> tuple[Param, ...]:
+        """The parameters the host receives (out and inout), in declaration order."""
+        return tuple(p for p in self.params if p.is_output)
+
+
+@dataclass(frozen=True)
+class Interface:
+    name: str
+    source: str  # the DIDL file's name (no directory)
+    sha256: str  # of the DIDL file's bytes
+    functions: tuple[Function, ...] = field(default_factory=tuple)
+
+    def function(self, name: str) -> Function:
+        for f in self.functions:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    # ------------------------------------------------------------------ plain data
+
+    def to_dict(self) -> dict:
+        """JSON-ready data, keys in a fixed order, unset binding fields left out."""
+        return {
+            "format": FORMAT,
+            "name": self.name,
+            "source": {"file": self.source, "sha256": self.sha256},
+            "functions": [_function_dict(f) for f in self.functions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Interface":
+        if data.get("format") != FORMAT:
+            raise ValueError(f"not a {FORMAT} interface (format {data.get('format')!r})")
+        return cls(
+            name=data["name"],
+            source=data["source"]["file"],
+            sha256=data["source"]["sha256"],
+            functions=tuple(_function_of(f) for f in data["functions"]),
+        )
+
+
+_BINDING_FIELDS = ("word", "first_tasklet", "last_tasklet", "symbol", "offset", "address")
+
+
+def _function_dict(f: Function) -> dict:
+    params = []
+    for p in f.params:
+        t = {"base": p.type.base}
+        if p.type.length is not None:
+            t["length"] = p.type.length
+        params.append({"name": p.name, "direction": p.direction, "type": t, "doc": p.doc})
+    bindings = []
+    for b in f.bindings:
+        d = {"param": b.param, "channel": b.channel}
+        for k in _BINDING_FIELDS:
+            v = getattr(b, k)
+            if v is not None:
+                d[k] = v
+        d["doc"] = b.doc
+        bindings.append(d)
+    return {"name": f.name, "doc": f.doc, "params": params, "bindings": bindings}
+
+
+def _function_of(d: dict) -> Function:
+    params = tuple(Param(p["name"], p["direction"], Type(p["type"]["base"], p["type"].get("length")),
+                         p.get("doc", "")) for p in d["params"])
+    bindings = tuple(Binding(b["param"], b["channel"], doc=b.get("doc", ""),
+                             **{k: b[k] for k in _BINDING_FIELDS if k in b})
+                     for b in d["bindings"])
+    return Function(d["name"], d.get("doc", ""), params, bindings)
