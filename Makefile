@@ -15,10 +15,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The main job: the seed's character counter (samples/charcount), configured with dpukconfig,
-# compiled with dpucc, run on 4 simulated DPUs x 16 tasklets over this README.
+# compiled with dpucc, bound with dpugeni, driven by Kelonia: 4 simulated DPUs x 16 tasklets
+# count a character in 1 MiB of generated text, 64 KiB blocks at a time, a thread per DPU.
 run: $(STAMP)
 	$(MAKE) -C samples/charcount BIN=$(abspath $(BIN))
-	$(BIN)/python samples/charcount/run.py --dpus 4 --char e README.md
+	$(BIN)/python samples/charcount/run.py --dpus 4 --size 1M --block-size 64K
 
 # The ISA.md example, assembled, linked, disassembled with its source lines and run.
 example: $(STAMP)
