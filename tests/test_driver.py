@@ -49,6 +49,18 @@ def test_seed_form_with_a_configuration(tool, tmp_path):
     assert sim.read(0, "counter", 64)[60:64] == (115).to_bytes(4, "little")
 
 
+def test_nr_tasklets_follows_the_configuration(tool, tmp_path):
+    config = rtc.Config(tasklets=[rtc.Tasklet(i, "main", "small", 1) for i in (0, 1, 2, 5)])
+    (tmp_path / "config.json").write_text(config.to_json())
+    (tmp_path / "n.c").write_text("int n = NR_TASKLETS, m = NR_THREADS;\n")
+    for extra, want in (([], "4"), (["-DNR_TASKLETS=9"], "9")):
+        r = tool("dpucc", "-E", "-C", "config.json", *extra, "n.c", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert f"int n = {want}, m = {want};" in r.stdout.decode()
+    r = tool("dpucc", "-E", "n.c", cwd=tmp_path)
+    assert "int n = 1, m = 1;" in r.stdout.decode()
+
+
 def test_compile_only_and_preprocessed_assembly(tool, tmp_path):
     (tmp_path / "a.S").write_text("#define VALUE 7\n.text\n.globl f\nf: move r0, VALUE\njump r23\n")
     r = tool("dpucc", "-c", "a.S", "-DX=1", cwd=tmp_path)

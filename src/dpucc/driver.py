@@ -361,7 +361,17 @@ class Driver:
     # ------------------------------------------------------------------ the whole run
 
     def _defines(self) -> list[str]:
-        return list(self.o.defines)
+        """The -D macros, and NR_TASKLETS from the configuration (-C) unless -D gives it: the
+        number of configured tasklets, as RT Studio's symbol of the same name."""
+        defines = list(self.o.defines)
+        given = {d.partition("=")[0] for d in defines}
+        if self.o.config and "NR_TASKLETS" not in given:
+            try:
+                config = rtc.Config.from_json(_read_text(self.o.config))
+            except (rtc.ConfigError, DriverError):
+                return defines  # reported where the configuration is used
+            defines.append(f"NR_TASKLETS={len(config.tasklets)}")
+        return defines
 
     def _warn(self, diags) -> None:
         if not self.o.no_warnings:
