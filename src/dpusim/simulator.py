@@ -76,6 +76,15 @@ class Simulator:
             self.dpus[i].reset_tasklets()
             self.dpus[i].boot(0)
 
+    def resume(self, dpu: int, tasklets: list[int]) -> None:
+        """Wake stopped tasklets of a DPU where they stopped (no reboot); ``run`` then runs
+        them until every tasklet has stopped again."""
+        d = self.dpus[self._indices([dpu])[0]]
+        for t in tasklets:
+            if not 0 <= t < len(d.tasklets):
+                raise IndexError(f"tasklet {t} does not exist (0..{len(d.tasklets) - 1})")
+            d.resume(t)
+
     def run(self, max_cycles: int | None = None, dpus: list[int] | None = None) -> None:
         """Run the booted DPUs to completion; raises DpuFault for the first DPU that faults.
 

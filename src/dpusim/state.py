@@ -152,6 +152,16 @@ class DpuState:
         t.pc, t.state, t.ready_at = 0, TaskletState.RUNNING, self.cycle
         t.started_at = self.cycle
 
+    def resume(self, tasklet: int) -> None:
+        """Wake a stopped tasklet where it stopped, as a ``resume`` instruction does: the host
+        does this to hand a message to an actor tasklet waiting in ``stop``."""
+        t = self.tasklets[tasklet]
+        if t.state is TaskletState.RUNNING:
+            return
+        t.state, t.ready_at = TaskletState.RUNNING, max(t.ready_at, self.cycle)
+        t.started_at = self.cycle
+        t.waiting = "running"
+
     @property
     def running(self) -> list[Tasklet]:
         return [t for t in self.tasklets if t.state is TaskletState.RUNNING]

@@ -97,6 +97,11 @@ class BackendDpus:
         """Boot the DPUs and run them to completion; raise DpuFaultError for a fault."""
         raise NotImplementedError
 
+    def resume(self, wake: dict[int, list[int]]) -> dict[int, DpuFaultError]:
+        """Wake stopped tasklets ({dpu: [tasklets]}) where they stopped, run those DPUs until
+        every tasklet has stopped again (no reboot); the fault of each DPU that faulted."""
+        raise NotImplementedError
+
     def log(self, dpu: int) -> str:
         return ""
 
@@ -159,10 +164,17 @@ class SimulatorDpus(BackendDpus):
         if mine:
             raise fault_error(faults[mine[0]])
 
-    def _run(self, indices: list[int]) -> dict[int, DpuFault]:
-        """Boot and run these DPUs (together where the engine can); the fault of each DPU
-        that faulted."""
-        self.sim.boot(indices)
+    def resume(self, wake: dict[int, list[int]]) -> dict[int, DpuFaultError]:
+        for dpu, tasklets in wake.items():
+            self.sim.resume(dpu, tasklets)
+        faults = self._run(sorted(wake), boot=False)
+        return {i: fault_error(e) for i, e in faults.items()}
+
+    def _run(self, indices: list[int], boot: bool = True) -> dict[int, DpuFault]:
+        """Boot (unless resumed) and run these DPUs, together where the engine can; the fault
+        of each DPU that faulted."""
+        if boot:
+            self.sim.boot(indices)
         engine = self.sim.engine
         dpus = [self.sim.dpus[i] for i in indices]
         if hasattr(engine, "run_many"):

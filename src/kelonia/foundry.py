@@ -89,7 +89,12 @@ class DpuFoundry:
                                f"{', '.join(cls.TARGETS)}")
         return cls(target)
 
-    def build(self, line: BasicDpuAssemblyLine) -> BasicDpuAssembly:
+    def build(self, line):
+        """The assembly an assembly line describes: a :class:`BasicDpuAssembly` (functions),
+        or an :class:`kelonia.actors.ActorDpuAssembly` (actors)."""
+        from .actors import ActorDpuAssembly, ActorDpuAssemblyLine
+        if isinstance(line, ActorDpuAssemblyLine):
+            return ActorDpuAssembly(line.device, line.nr_dpus)
         return BasicDpuAssembly(line.device, line.nr_dpus)
 
 
