@@ -102,11 +102,11 @@ def main() -> int:
 
     expected = a + b  # numpy's uint32 addition wraps around, as the DPU's does
     ok = c.shape == expected.shape and np.array_equal(c, expected)
-    cycles = max(s.cycles for s in stats)  # the DPUs run in parallel: the slowest one counts
+    slowest = max(stats, key=lambda s: s.cycles)  # the DPUs run in parallel
     print(f"C = A + B over {args.size} uint32 elements on {args.dpus} DPUs "
           f"({slice_length(args.size, args.dpus)} per DPU)")
     print(f"C[:4] = {c[:4].tolist()} ... C[-1] = {int(c[-1])}")
-    print(f"DPU cycles: {cycles} for the slowest DPU ({stats[0].seconds() * 1e3:.3f} ms at "
+    print(f"DPU cycles: {slowest.cycles} (the slowest DPU: {slowest.seconds() * 1e3:.3f} ms at "
           f"350 MHz), {sum(s.instructions for s in stats)} instructions in all; "
           f"simulated in {elapsed:.2f} s")
     print(f"check against numpy: {'passed' if ok else 'FAILED'}")
