@@ -33,4 +33,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2
 
 clean:
-	rm -rf $(BUILD) $(VENV) samples/charcount/build
+	rm -rf $(BUILD) $(VENV) samples/*/build

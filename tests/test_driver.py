@@ -171,3 +171,24 @@ def test_pragma_unroll_is_accepted(tool, tmp_path):
                                   "    return s;\n}\n")
     r = tool("dpucc", "-Wall", "-O2", "-c", "p.c", cwd=tmp_path)
     assert r.returncode == 0 and r.stderr == b""
+
+
+def test_md_dependency_files_for_objects_and_for_executables(tool, tmp_path):
+    """-MD as gcc does it: ``-c -o x.o`` writes x.d; compiling and linking in one step writes
+    ``<output without extension>.d`` for the executable, so a Makefile that builds a DPU program
+    straight from its C sources rebuilds it when a header changes."""
+    (tmp_path / "build").mkdir()
+    (tmp_path / "p.h").write_text("#define X 3\n")
+    (tmp_path / "p.c").write_text('#include "p.h"\nint main(void) { return X; }\n')
+    (tmp_path / "q.c").write_text("int q(void) { return 1; }\n")
+    r = tool("dpucc", "-c", "-MD", "-o", "build/p.o", "p.c", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "build/p.d").read_text() == "build/p.o: p.c p.h\n\np.h:\n"
+    (tmp_path / "build/p.d").unlink()
+    r = tool("dpucc", "-O2", "-MD", "-DNR_TASKLETS=2", "-o", "build/prog", "p.c", "q.c",
+             cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "build/prog").exists() and not (tmp_path / "build/p.d").exists()
+    assert (tmp_path / "build/prog.d").read_text() == "build/prog: p.c p.h q.c\n\np.h:\n"
+    r = tool("dpucc", "-O2", "-DNR_TASKLETS=2", "-o", "build/other", "p.c", cwd=tmp_path)
+    assert r.returncode == 0 and not (tmp_path / "build/other.d").exists()  # no -MD, no file

@@ -533,3 +533,36 @@ def test_volatile_accesses_survive_optimisation(tmp_path, tool):
     body = [line.split()[0] for line in r.stdout.decode().splitlines()
             if line.startswith("\t") and not line.startswith("\t.")]
     assert body == ["sw", "lw", "jump"]
+
+
+# ----------------------------------------------------------------------------- heap and reboots
+
+HEAP_PER_LAUNCH = r"""
+#include <alloc.h>
+#include <defs.h>
+#include <stdint.h>
+__host uint32_t where[NR_TASKLETS];
+
+int main(void)
+{
+    where[me()] = (uint32_t)mem_alloc(2048);   /* 16 x 2 KiB: half of WRAM, every launch */
+    return 0;
+}
+"""
+
+
+@pytest.mark.parametrize("engine", ["ref", "vector"])
+def test_every_boot_starts_with_an_empty_heap(tmp_path, engine):
+    """A program launched again without being reloaded (what hosts do in a loop) finds the WRAM
+    heap empty, as UPMEM's runtime does: before the fix the second launch allocated after the
+    first one's blocks and faulted with "heap full"."""
+    program = build(tmp_path, HEAP_PER_LAUNCH, "-DNR_TASKLETS=16")
+    sim = Simulator(engine=engine)
+    sim.load(program)
+    placements = []
+    for _ in range(3):
+        sim.launch(max_cycles=1_000_000)
+        placements.append(sorted(words(sim.read(0, "where", 64))))
+    heap = sim.program.symbols["__sys_heap_pointer_reset"].address
+    assert placements[0] == [heap + 2048 * k for k in range(16)]
+    assert placements == [placements[0]] * 3

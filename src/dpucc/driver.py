@@ -395,6 +395,7 @@ class Driver:
                     self._depfile(o.output, deps)
             return
         objects: list[tuple[str, bytes]] = []
+        link_deps: list[str] = []
         for path in o.inputs:
             kind = _kind(path)
             stem = os.path.splitext(os.path.basename(path))[0]
@@ -419,8 +420,15 @@ class Driver:
                 self._depfile(out, deps)
             else:
                 objects.append((path, data))
+                if kind == "c":
+                    link_deps += deps
         if o.mode == "link":
-            write_atomically(o.output or "a.out", self.link(objects), 0o755)
+            out = o.output or "a.out"
+            write_atomically(out, self.link(objects), 0o755)
+            # Compiled and linked in one step: one dependency file for the executable, as gcc
+            # writes (`dpucc -MD -o build/prog prog.c` writes build/prog.d, `build/prog: ...`).
+            if link_deps:
+                self._depfile(out, link_deps)
 
     def answer(self, query: str) -> str:
         """gcc's -print-… queries: where the runtime library and its headers are."""
@@ -485,5 +493,6 @@ class Driver:
             line += (" " if line.strip() else "") + w
         lines.append(line)
         text = "\n".join(lines) + "\n"
-        text += "".join(f"\n{d}:\n" for d in seen[1:])  # like -MP: deleted headers do not break make
+        # like -MP: deleted headers do not break make (the sources compiled get no such rule)
+        text += "".join(f"\n{d}:\n" for d in seen[1:] if d not in self.o.inputs)
         write_if_changed(path, text.encode("utf-8"))

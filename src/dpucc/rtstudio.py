@@ -2,7 +2,8 @@
 
 What the generated code does, tasklet by tasklet (each starts at ``__bootstrap``, IRAM 0):
 
-1. Tasklet 0 — the one the host boots — first clears every atomic bit, so locks start free.
+1. Tasklet 0 — the one the host boots — first empties the printf log and the WRAM heap and
+   clears every atomic bit, so locks start free.
 2. Each tasklet looks itself up in ``__sys_tasklets`` (32 bytes per tasklet id: entry, stack
    base, stack size, mailbox address, mailbox words, next tasklet to boot) and boots the next
    configured tasklet, so the whole configuration comes up as a chain.
@@ -64,10 +65,12 @@ def bootstrap_assembly(config: Config) -> str:
         "\t.type __bootstrap,@function",
         "__bootstrap:",
         "\tjnz id, .Lboot_self",
-        "\t// Tasklet 0 prepares the DPU: the printf log starts empty (when the program has one)",
-        "\t// and every atomic bit starts clear.",
+        "\t// Tasklet 0 prepares the DPU: the printf log and the WRAM heap start empty (when the",
+        "\t// program has them) and every atomic bit starts clear.",
         "\t.weak __stdout_buffer_state",
         "\tsw zero, __stdout_buffer_state, zero",
+        "\t.weak __sys_heap_pointer",
+        "\tsw zero, __sys_heap_pointer, zero",
         f"\tmove r0, {model.atomic_bits - 1}",
         ".Lclear:",
         "\trelease r0, 0, nz, .Lcleared",
