@@ -160,7 +160,8 @@ def test_buddy_allocator_under_16_tasklets(tmp_path):
     assert words(out["errors"]) == [0] * 16
     assert words(out["finished"]) == [16]
     allocs, failures = words(out["allocs"]), words(out["failures"])
-    assert all(a >= 4 for a in allocs)  # every tasklet took part
+    # every tasklet took part (how many of its allocations found room depends on timing)
+    assert all(a >= 1 and a + f >= 4 for a, f in zip(allocs, failures))
     assert sum(failures) > 0  # the arena ran out: NULL was returned and survived
     assert sum(words(out["reallocs"])) > 10
     assert words(out["whole_arena"]) == [1] and words(out["after_whole"]) == [0]
