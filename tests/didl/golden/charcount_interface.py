@@ -49,6 +49,7 @@ IR = _kelonia.load_interface(
                 ],
             },
         ],
+        "actors": [],
     }
 )
 

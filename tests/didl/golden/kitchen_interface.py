@@ -98,6 +98,7 @@ IR = _kelonia.load_interface(
                 ],
             },
         ],
+        "actors": [],
     }
 )
 
