@@ -55,7 +55,8 @@ _CHANNEL_WORDS = "a channel: sysmbox[i], mbox[a..b][i], host NAME or mram[ADDR]"
 # The word before a position, skipping spaces (comments are blanked before parsing).
 _LAST_WORD = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\Z")
 # Where a function or an actor starts: the keyword, not a parameter or binding named so.
-_ITEM_START = re.compile(r"(?<![A-Za-z0-9_])(?:function(?=\s*[A-Za-z_(])|actor(?=\s+[A-Za-z_]))")
+_ITEM_START = re.compile(r"(?<![A-Za-z0-9_])(?:function(?=\s*[A-Za-z_(])|actor(?=\s*[A-Za-z_{]))"
+                         r"(?![A-Za-z0-9_])")
 # Words after which "function" or "actor" is a name ("function actor(", "message function(").
 _NAMING = ("function", "actor", "message")
 _TOP_LEVEL = "a function or an actor ('function name(parameters) { bindings }' or " \
