@@ -299,7 +299,7 @@ def emit_python(interface: Interface) -> str:
         out += ["", ""] + _worker(i, f)
     for i, a in enumerate(interface.actors):
         out += ["", ""] + _actor_class(i, a)
-    actor_tuple = "(" + ", ".join(actors) + ("," if len(actors) == 1 else "") + ")"
+    actor_tuple = "(" + ", ".join(actors) + ("," if len(actors) == 1 else "") + ")"  # () if none
     out += ["", "",
             "class WorkerFactoryBuilder(_kelonia.WorkerFactoryBuilder):",
             _docstring(f"Builds ``{{Task: factory}}`` maps for ``{stubbed}.worker_factories()``"
@@ -307,7 +307,7 @@ def emit_python(interface: Interface) -> str:
                           "``actor_factories()``)." if actors else "."), _INDENT),
             "",
             f"{_INDENT}TASKS = Task",
-            *([f"{_INDENT}ACTORS = {actor_tuple}"] if actors else []),
+            f"{_INDENT}ACTORS = {actor_tuple}",
             "",
             "",
             f"class {cls}(_kelonia.DpuInterface):",
