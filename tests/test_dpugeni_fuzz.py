@@ -17,6 +17,7 @@ from dpugeni.emit import EMITTERS, emit
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = [ROOT / "samples" / "charcount" / "charcount.didl",
+         ROOT / "samples" / "kvstore" / "kvstore.didl",
          *sorted((ROOT / "tests" / "didl").glob("*.didl"))]
 VALID_TEXTS = [p.read_text() for p in VALID]
 
@@ -25,7 +26,9 @@ TOKENS = ["function", "f", "g", "countCharacters", "(", ")", "{", "}", "[", "]",
           "f64", "u33", "sysmbox", "mbox", "host", "mram", "0", "1", "2", "15", "16", "23", "24",
           "255", "256", "0x10", "0x3FFFFFF", "0b101", "007", "9" * 50, "a", "b", "x", "_y",
           "memoryCopy", "self", "class", "// c\n", "/* d */", "/*", "*/", "\n", " ", "\t", "$",
-          "-", "=", ";", "é", "\x00", "\r\n", '"', "'''", "\\"]
+          "-", "=", ";", "é", "\x00", "\r\n", '"', "'''", "\\",
+          "actor", "Store", "on", "tasklets", "tasklet", "message", "put", "put_async",
+          "putAsync", "dpu", "0..15", "8"]
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -108,10 +111,11 @@ def test_any_comment_text_makes_valid_targets(text, comment):
     """Comments become docstrings and C comments: quotes, backslashes, '*/' cannot break them."""
     comment = comment.replace("\n", " ").replace("*/", "* /")
     doc = f"/* {comment} */ "
-    iface = outcome(re.sub("^function", doc.replace("\\", "\\\\") + "function", text, count=1,
-                           flags=re.M)
+    first = re.search("^(function|actor)", text, flags=re.M)
+    iface = outcome((text[:first.start()] + doc + text[first.start():])
                     .replace("\n    ", f"\n    // {comment}\n    ", 1))
     assert iface is not None
     words = comment.split()
     if words and all(c.isprintable() for c in comment):
-        assert words[0] in iface.functions[0].doc
+        item = iface.functions[0] if first.group(1) == "function" else iface.actors[0]
+        assert words[0] in item.doc

@@ -1,6 +1,6 @@
 """dpugeni's outputs and diagnostics against reviewed golden files.
 
-* ``tests/didl/*.didl`` and the sample ``samples/charcount/charcount.didl`` → every target, in
+* ``tests/didl/*.didl`` and the samples ``charcount.didl`` and ``kvstore.didl`` → every target, in
   ``tests/didl/golden/<name>_interface.{py,h,json}``;
 * ``tests/didl/errors/*.didl`` → the exact diagnostics, in ``tests/didl/errors/<case>.err``
   (a first line ``// dpugeni-test: ARGS`` gives extra command-line arguments, paths relative to
@@ -34,6 +34,7 @@ UPDATE = os.environ.get("DPUGENI_UPDATE_GOLDENS") == "1"
 
 SOURCES = {p.stem: p for p in sorted(DIDL.glob("*.didl"))}
 SOURCES["charcount"] = ROOT / "samples" / "charcount" / "charcount.didl"
+SOURCES["kvstore"] = ROOT / "samples" / "kvstore" / "kvstore.didl"
 ERROR_CASES = sorted(p.stem for p in ERRORS.glob("*.didl"))
 
 
@@ -95,6 +96,20 @@ def test_the_schema_refuses_what_the_ir_cannot_be():
     broken = json.loads(json.dumps(data))
     broken["functions"][0]["params"][0]["type"]["base"] = "u33"
     assert not validator.is_valid(broken)
+    actors = json.loads((GOLDEN / "kvstore_interface.json").read_text())
+    assert validator.is_valid(actors)
+    broken = json.loads(json.dumps(actors))
+    broken["actors"][0]["messages"][0]["selector"] = 0  # selectors start at 1
+    assert not validator.is_valid(broken)
+    broken = json.loads(json.dumps(actors))
+    broken["actors"][0]["last_tasklet"] = 24
+    assert not validator.is_valid(broken)
+    broken = json.loads(json.dumps(actors))
+    broken["actors"][0]["messages"][0]["bindings"] = []  # messages have no bindings
+    assert not validator.is_valid(broken)
+    older = json.loads(json.dumps(data))
+    del older["actors"]  # didl-ir/1 written before actors: still valid
+    assert validator.is_valid(older)
 
 
 @pytest.mark.parametrize("case", ERROR_CASES)

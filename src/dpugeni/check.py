@@ -8,8 +8,14 @@ Every error of a file is reported (sorted by position), each at the place it con
   function on the same words or bytes; array lengths equal to their tasklet ranges (``mbox[a..b]``
   carries an array of b-a+1 elements, ``mbox[t]`` a scalar); ``sysmbox`` is host → DPU only;
   everything within the DPU's limits (24 tasklets of a v1A, 256-word mailboxes, 64 MiB of MRAM);
+* actors: names declared once (and distinct from the functions' once converted), messages and
+  their parameters likewise, message names that do not collide with the proxy's methods
+  (``put_async`` is the asynchronous ``put``); a valid tasklet range, served by one actor only
+  and used by no ``mbox`` binding of a function; messages that fit a mailbox;
 * with a runtime configuration: the system-mailbox words exist, the tasklets of a range exist and
-  their mailboxes hold the words (a 64-bit value takes two).
+  their mailboxes hold the words (a 64-bit value takes two); an actor's tasklets exist and their
+  mailboxes hold its largest message and its reply;
+* the C header: no two items of the file define the same macro (checked last, on the IR).
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from dpucore import memory, rtc
 from dpucore.diag import Diagnostic, DiagnosticError
 
 from . import ir, names
-from .syntax import BindingNode, ChannelNode, File, FunctionNode, ParamNode, Span
+from .syntax import (ActorNode, BindingNode, ChannelNode, File, FunctionNode, ParamNode, Span,
+                     Word)
 
 MAX_MAILBOX_WORDS = rtc.MAX_MAILBOX_WORDS
 MAX_ELEMENTS = 1 << 26  # no DPU memory holds more
@@ -31,6 +38,9 @@ _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 # Task members and class names the generated Python module defines besides the user's.
 _RESERVED_TASKS = {"memory_copy": "Task.memory_copy is the memory-copy task", "mro": "Enum.mro"}
 _FIXED_CLASSES = ("Task", "MemoryCopyWorker", "WorkerFactoryBuilder")
+# Attributes of kelonia.interface.ActorProxy a message method must not hide.
+_RESERVED_METHODS = {name: f"ActorProxy.{name} is the proxy's {what}"
+                     for name, what in names.ACTOR_PROXY_ATTRIBUTES.items()}
 
 
 def _ids(ids: Iterable[int]) -> str:
@@ -59,6 +69,9 @@ class _Checker:
         self.config = config
         self.model = config.dpu_model if config is not None else memory.DEFAULT_MODEL
         self.diags: list[Diagnostic] = []
+        self.served: dict[int, ActorNode] = {}  # tasklet -> the actor it serves
+        # Where each item of the IR was declared, for the C macro check: owner -> span.
+        self.spans: dict[tuple, Span] = {}
 
     def error(self, span: Span | None, message: str) -> None:
         if span is None:
@@ -105,7 +118,31 @@ class _Checker:
                     {"Python": names.python_name, "C": names.c_macro,
                      "Python class names": names.worker_class})
 
-    def interface_name(self, name: str, functions: tuple[FunctionNode, ...]) -> None:
+    def actor_names(self, actors: tuple[ActorNode, ...], functions: tuple[FunctionNode, ...]) -> None:
+        for a in actors:
+            if not _IDENTIFIER.fullmatch(a.name.text):
+                self.error(a.name.span, f"actor '{a.name.text}': actor names start with a letter "
+                                        "(they become Python classes)")
+        self.unique("actor", [(a.name.text, a.name.span) for a in actors],
+                    {"C": names.c_macro, "Python class names": names.actor_class})
+        # Functions and actors share the C namespace (FUNCTION_PARAM_..., ACTOR_MESSAGE_...).
+        items = sorted([(f.name.span.line, f.name.span.col, "function", f.name) for f in functions]
+                       + [(a.name.span.line, a.name.span.col, "actor", a.name) for a in actors])
+        seen: dict[str, tuple[str, Word]] = {}
+        for _, _, kind, word in items:
+            key = names.c_macro(word.text)
+            if key in seen and seen[key][0] != kind:
+                other_kind, other = seen[key]
+                same = other.text == word.text
+                self.error(word.span, f"{kind} '{word.text}' "
+                                      + (f"has the name of the {other_kind} at line "
+                                         f"{other.span.line}" if same else
+                                         f"clashes with {other_kind} '{other.text}' (line "
+                                         f"{other.span.line}): both are {key} in C"))
+            seen.setdefault(key, (kind, word))
+
+    def interface_name(self, name: str, functions: tuple[FunctionNode, ...],
+                       actors: tuple[ActorNode, ...] = ()) -> None:
         if not _IDENTIFIER.fullmatch(name):
             self.error(None, f"interface name '{name}' is not an identifier starting with a "
                              "letter (it names a Python module and class): rename the file or "
@@ -113,6 +150,7 @@ class _Checker:
             return
         cls = names.interface_class(name)
         taken = set(_FIXED_CLASSES) | {names.worker_class(f.name.text) for f in functions}
+        taken |= {names.actor_class(a.name.text) for a in actors}
         for clash in (cls, "Stubbed" + cls):
             if clash in taken:
                 self.error(None, f"interface name '{name}': its class {clash} clashes with a "
@@ -120,12 +158,15 @@ class _Checker:
 
     # ------------------------------------------------------------------ one function
 
-    def function(self, f: FunctionNode) -> ir.Function:
+    def params(self, nodes: tuple[ParamNode, ...]) -> tuple[dict[str, tuple[ParamNode, ir.Param]],
+                                                              set[str]]:
+        """The parameters by name (the first of a name declared twice) and the names of those
+        whose type was reported."""
         params: dict[str, tuple[ParamNode, ir.Param]] = {}
-        self.unique("parameter", [(p.name.text, p.name.span) for p in f.params],
+        self.unique("parameter", [(p.name.text, p.name.span) for p in nodes],
                     {"Python": names.python_name, "C": names.c_macro})
-        broken: set[str] = set()  # parameters whose type was reported: their bindings are not checked
-        for p in f.params:
+        broken: set[str] = set()
+        for p in nodes:
             if p.name.text in params:
                 continue
             length = None
@@ -140,7 +181,12 @@ class _Checker:
                     broken.add(p.name.text)
             t = ir.Type(p.type.base.text, length)
             params[p.name.text] = (p, ir.Param(p.name.text, p.direction.text, t, p.doc))
+        return params, broken
 
+    def function(self, f: FunctionNode) -> ir.Function:
+        params, broken = self.params(f.params)
+        for name, (p, _) in params.items():
+            self.spans[("param", f.name.text, name)] = p.name.span
         bound: dict[str, BindingNode] = {}
         bindings: list[ir.Binding] = []
         claims: list[tuple[BindingNode, set | tuple]] = []  # what each binding occupies
@@ -260,6 +306,17 @@ class _Checker:
             self.error(c.word.span, f"{c.source()} takes {_words(word, words)} ({t.base}): a "
                                     f"mailbox has at most {MAX_MAILBOX_WORDS} words")
             return None, None
+        serving = [tid for tid in range(first, last + 1) if tid in self.served]
+        if serving:
+            actor = self.served[serving[0]]
+            tids = [tid for tid in serving if self.served[tid] is actor]
+            one = len(tids) == 1
+            self.error(c.span, f"{c.source()} uses the {'mailbox' if one else 'mailboxes'} of "
+                               f"{'tasklet' if one else 'tasklets'} {_ids(tids)}, which "
+                               f"{'serves' if one else 'serve'} actor '{actor.name.text}' (line "
+                               f"{actor.name.span.line}): an actor's mailboxes carry its "
+                               "messages only")
+            ok = False
         if self.config is not None:
             ok = self.mbox_config(c, t, first, last, word, words) and ok
         if not ok:
@@ -329,16 +386,188 @@ class _Checker:
                 return (f"byte {lo}" if hi - lo == 1 else f"bytes {lo}..{hi - 1}") + f" of {what}"
         return None
 
+    # ------------------------------------------------------------------ actors
+
+    def message_names(self, a: ActorNode) -> None:
+        methods: dict[str, Word] = {}
+        for m in a.messages:
+            n = m.name.text
+            if not _IDENTIFIER.fullmatch(n):
+                self.error(m.name.span, f"message '{n}': message names start with a letter "
+                                        "(they become Python methods)")
+            elif names.python_name(n) in _RESERVED_METHODS:
+                why = _RESERVED_METHODS[names.python_name(n)]
+                self.error(m.name.span, f"message '{n}': the name is reserved ({why})")
+            methods.setdefault(names.python_name(n), m.name)
+        bad = self.unique("message", [(m.name.text, m.name.span) for m in a.messages],
+                          {"Python": names.python_name, "C": names.c_macro})
+        for m in a.messages:
+            n = m.name.text
+            other = methods.get(names.async_method(n))
+            if n in bad or other is None or other.text == n:
+                continue
+            later, earlier = (m.name, other) if (other.span.line, other.span.col) < \
+                (m.name.span.line, m.name.span.col) else (other, m.name)
+            self.error(later.span, f"message '{later.text}' clashes with '{earlier.text}' (line "
+                                   f"{earlier.span.line}): {names.async_method(n)} is the "
+                                   f"asynchronous method of '{n}' in Python")
+
+    def actor(self, a: ActorNode) -> ir.Actor | None:
+        name = a.name.text
+        ok = True
+        for n in (a.first, a.last):
+            if n is not None and n.value > MAX_NUMBER:
+                self.error(n.span, f"{n.text} is too large: DPU indices and addresses are at "
+                                   f"most {MAX_NUMBER:#x}")
+                ok = False
+        first = a.first.value
+        last = a.last.value if a.last is not None else first
+        if ok and last < first:
+            self.error(a.tasklets, f"the tasklet range {first}..{last} is empty")
+            ok = False
+        elif ok and last >= self.model.tasklets:
+            self.error((a.last or a.first).span, f"tasklet {last} does not exist: a DPU "
+                                                 f"{self.model.name} has tasklets "
+                                                 f"0..{self.model.tasklets - 1}")
+            ok = False
+        if not a.messages:
+            self.error(a.name.span, f"actor '{name}' has no message (add one such as "
+                                    "'message ping()')")
+        self.message_names(a)
+        self.spans[("actor", name)] = a.name.span
+        messages: list[ir.Message] = []
+        fitting: list[tuple[ir.Message, Span]] = []  # messages whose size is known
+        seen: set[str] = set()
+        for m in a.messages:
+            params, broken = self.params(m.params)
+            if m.name.text in seen:
+                continue
+            seen.add(m.name.text)
+            message = ir.Message(m.name.text, m.doc, len(messages) + 1,
+                                 tuple(v[1] for v in params.values()))
+            messages.append(message)
+            self.spans[("message", name, m.name.text)] = m.name.span
+            for pname, (p, _) in params.items():
+                self.spans[("param", name, m.name.text, pname)] = p.name.span
+            if broken:
+                continue
+            if message.mailbox_words > MAX_MAILBOX_WORDS:
+                self.error(m.name.span, f"message '{m.name.text}' needs "
+                                        f"{_message_words(message)}: a mailbox has at most "
+                                        f"{MAX_MAILBOX_WORDS} words")
+                continue
+            fitting.append((message, m.name.span))
+        if ok:
+            taken = [tid for tid in range(first, last + 1) if tid in self.served]
+            if taken:
+                other = self.served[taken[0]]
+                tids = [tid for tid in taken if self.served[tid] is other]
+                one = len(tids) == 1
+                self.error(a.tasklets, f"{'tasklet' if one else 'tasklets'} {_ids(tids)} already "
+                                       f"{'serves' if one else 'serve'} actor "
+                                       f"'{other.name.text}' (line {other.name.span.line}): a "
+                                       "tasklet serves one actor")
+            for tid in range(first, last + 1):
+                self.served.setdefault(tid, a)
+            if self.config is not None:
+                self.actor_config(a, first, last, fitting)
+        return ir.Actor(name, a.doc, first, last, tuple(messages))
+
+    def actor_config(self, a: ActorNode, first: int, last: int,
+                     messages: list[tuple[ir.Message, Span]]) -> None:
+        cfg = self.config
+        what = f"actor '{a.name.text}'"
+        missing = [tid for tid in range(first, last + 1) if cfg.tasklet(tid) is None]
+        if missing:
+            have = _ids(t.id for t in cfg.tasklets)
+            one = len(missing) == 1
+            self.error(a.tasklets, f"{'tasklet' if one else 'tasklets'} {_ids(missing)} of {what} "
+                                   f"{'is' if one else 'are'} not in the configuration "
+                                   + (f"(it has tasklets {have})" if have else "(it has no tasklet)"))
+            return
+        no_mailbox = [tid for tid in range(first, last + 1) if cfg.tasklet(tid).mailbox_words == 0]
+        if no_mailbox:
+            one = len(no_mailbox) == 1
+            self.error(a.tasklets, f"{'tasklet' if one else 'tasklets'} {_ids(no_mailbox)} of "
+                                   f"{what} {'has' if one else 'have'} no mailbox in the "
+                                   "configuration (the messages travel through it)")
+        for message, span in messages:
+            by_size: dict[int, list[int]] = {}
+            for tid in range(first, last + 1):
+                size = cfg.tasklet(tid).mailbox_words
+                if 0 < size < message.mailbox_words:
+                    by_size.setdefault(size, []).append(tid)
+            for size, tids in sorted(by_size.items()):
+                one = len(tids) == 1
+                self.error(span, f"message '{message.name}' needs {_message_words(message)} but "
+                                 + (f"the mailbox of tasklet {_ids(tids)} has " if one else
+                                    f"the mailboxes of tasklets {_ids(tids)} have ")
+                                 + f"{_plural(size, 'word')} in the configuration")
+
+    # ------------------------------------------------------------------ the C header
+
+    def c_macros(self, interface: ir.Interface) -> None:
+        """Two items defining the same macro in the header (``STORE_PUT_INPUT_WORDS`` of
+        parameter ``input`` and of message ``put``) are reported at the later one."""
+        from .emit.c import defined_macros
+
+        first: dict[str, tuple] = {}
+        reported: set[tuple] = set()
+        for macro, owner in defined_macros(interface):
+            if macro not in first:
+                first[macro] = owner
+                continue
+            other = first[macro]
+            if other == owner or owner in reported:
+                continue
+            a, b = sorted((owner, other), key=self._owner_position)
+            reported.add(b)
+            where = self.spans.get(b)
+            if a == ("interface",):
+                self.error(where, f"{_owner_words(b)}: its C macro {macro} is also one of the "
+                                  f"interface '{interface.name}': rename it or use --name")
+            else:
+                line = self.spans[a].line if a in self.spans else "?"
+                self.error(where, f"{_owner_words(b)}: its C macro {macro} is also one of "
+                                  f"{_owner_words(a)} (line {line}): rename one")
+
+    def _owner_position(self, owner: tuple) -> tuple[int, int]:
+        span = self.spans.get(owner)
+        return (span.line, span.col) if span is not None else (0, 0)
+
     # ------------------------------------------------------------------ the file
 
     def run(self, name: str, sha256: str) -> ir.Interface:
         functions = self.tree.functions
-        self.interface_name(name, functions)
+        actors = self.tree.actors
+        self.interface_name(name, functions, actors)
         self.function_names(functions)
-        out = []
-        for f in functions:
-            out.append(self.function(f))
-        return ir.Interface(name, _basename(self.tree.path), sha256, tuple(out))
+        self.actor_names(actors, functions)
+        out_actors = tuple(self.actor(a) for a in actors)  # first: functions' mbox see them
+        out = tuple(self.function(f) for f in functions)
+        interface = ir.Interface(name, _basename(self.tree.path), sha256, out, out_actors)
+        if not self.diags:
+            self.c_macros(interface)
+        return interface
+
+
+def _message_words(m: ir.Message) -> str:
+    return (f"{_plural(m.mailbox_words, 'mailbox word')} (the selector, "
+            f"{_plural(m.input_words, 'word')} in, {_plural(m.output_words, 'word')} out)")
+
+
+def _owner_words(owner: tuple) -> str:
+    """An item of the IR in words, from its key in ``_Checker.spans``."""
+    kind, *path = owner
+    if kind == "actor":
+        return f"actor '{path[0]}'"
+    if kind == "message":
+        return f"message {path[0]}.{path[1]}"
+    if kind == "param" and len(path) == 2:
+        return f"parameter '{path[1]}' of function '{path[0]}'"
+    if kind == "param":
+        return f"parameter '{path[2]}' of message {path[0]}.{path[1]}"
+    return "the interface"
 
 
 def _basename(path: str) -> str:
@@ -363,8 +592,8 @@ def check(tree: File, config: rtc.Config | None = None, name: str | None = None,
         sha256 = hashlib.sha256(tree.text.encode("utf-8")).hexdigest()
     checker = _Checker(tree, config)
     checker.diags.extend(diagnostics)
-    if not tree.functions and not checker.diags:
-        checker.error(None, "the file defines no function")
+    if not tree.functions and not tree.actors and not checker.diags:
+        checker.error(None, "the file defines no function or actor")
     interface = checker.run(name if name is not None else interface_name_of(tree.path), sha256)
     if checker.diags:
         raise DiagnosticError(sorted(checker.diags, key=_position))

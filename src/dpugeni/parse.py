@@ -2,11 +2,11 @@
 
 The grammar is ``grammar.lark`` (LALR(1) with a contextual lexer, so keywords such as ``in`` or
 ``host`` stay usable as names).  Comments are not part of the grammar: a scanner finds them first,
-and the comments just before a function, a parameter or a binding (or just after a parameter or a
-binding on the same line) become its documentation.
+and the comments just before a function, an actor, a message, a parameter or a binding (or just
+after a message, a parameter or a binding on the same line) become its documentation.
 
-Errors do not stop at the first: the file is cut before every ``function`` keyword and each piece
-is parsed on its own, so every broken function is reported.  :func:`parse` raises
+Errors do not stop at the first: the file is cut before every ``function`` and ``actor`` keyword
+and each piece is parsed on its own, so every broken function or actor is reported.  :func:`parse` raises
 :class:`~dpucore.diag.DiagnosticError` holding them all; :func:`parse_partial` returns the tree of
 what parsed and the diagnostics, for a caller that goes on checking.
 """
@@ -24,12 +24,16 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 
 from dpucore.diag import Diagnostic, DiagnosticError
 
-from .syntax import (BindingNode, ChannelNode, File, FunctionNode, Number, ParamNode, Span,
-                     TypeNode, Word)
+from .syntax import (ActorNode, BindingNode, ChannelNode, File, FunctionNode, MessageNode,
+                     Number, ParamNode, Span, TypeNode, Word)
 
 # What each terminal of the grammar is, in words.
 _WORDS = {
     "FUNCTION": "'function'",
+    "ACTOR": "'actor'",
+    "ON": "'on tasklets a..b' or 'on tasklet t'",
+    "TASKLETS": "'tasklets a..b' or 'tasklet t'",
+    "MESSAGE": "'message'",
     "NAME": "a name",
     "INT": "a number",
     "DIRECTION": "a direction (in, out or inout)",
@@ -50,8 +54,13 @@ _CHANNELS = {"SYSMBOX", "MBOX", "HOST", "MRAM"}
 _CHANNEL_WORDS = "a channel: sysmbox[i], mbox[a..b][i], host NAME or mram[ADDR]"
 # The word before a position, skipping spaces (comments are blanked before parsing).
 _LAST_WORD = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\Z")
-# Where a function starts: the keyword, not a parameter or binding named "function".
-_FUNCTION_START = re.compile(r"(?<![A-Za-z0-9_])function(?=\s*[A-Za-z_(])")
+# Where a function or an actor starts: the keyword, not a parameter or binding named so.
+_ITEM_START = re.compile(r"(?<![A-Za-z0-9_])(?:function(?=\s*[A-Za-z_(])|actor(?=\s*[A-Za-z_{]))"
+                         r"(?![A-Za-z0-9_])")
+# Words after which "function" or "actor" is a name ("function actor(", "message function(").
+_NAMING = ("function", "actor", "message")
+_TOP_LEVEL = "a function or an actor ('function name(parameters) { bindings }' or " \
+             "'actor Name on tasklets a..b { messages }')"
 _MAX_DIGITS = 40
 
 
@@ -226,12 +235,11 @@ def _channel(tree: lark.Tree) -> ChannelNode:
     return ChannelNode("mram", span, address=ints[0])
 
 
-def _function(tree: lark.Tree, docs: _Docs) -> FunctionNode:
-    kw = tree.children[0]
-    name = _tokens(tree, "NAME")[0]
-    params_tree = next(c for c in tree.children if isinstance(c, lark.Tree) and c.data == "params")
-    bindings_tree = next(c for c in tree.children
-                         if isinstance(c, lark.Tree) and c.data == "bindings")
+def _subtree(tree: lark.Tree, data: str) -> lark.Tree:
+    return next(c for c in tree.children if isinstance(c, lark.Tree) and c.data == data)
+
+
+def _params(params_tree: lark.Tree, docs: _Docs) -> tuple[ParamNode, ...]:
     params = []
     for p in params_tree.children:
         if not isinstance(p, lark.Tree):
@@ -242,6 +250,14 @@ def _function(tree: lark.Tree, docs: _Docs) -> FunctionNode:
                          _span(type_tree))
         params.append(ParamNode(_word(pname), _word(direction), ptype,
                                 docs.of(pname.start_pos, p.meta.end_pos), _span(p)))
+    return tuple(params)
+
+
+def _function(tree: lark.Tree, docs: _Docs) -> FunctionNode:
+    kw = tree.children[0]
+    name = _tokens(tree, "NAME")[0]
+    params = _params(_subtree(tree, "params"), docs)
+    bindings_tree = _subtree(tree, "bindings")
     bindings = []
     for b in bindings_tree.children:
         if not isinstance(b, lark.Tree):
@@ -249,8 +265,27 @@ def _function(tree: lark.Tree, docs: _Docs) -> FunctionNode:
         target, _, channel = b.children
         bindings.append(BindingNode(_word(target), _channel(channel),
                                     docs.of(target.start_pos, b.meta.end_pos), _span(b)))
-    return FunctionNode(_word(name), tuple(params), tuple(bindings), docs.of(kw.start_pos),
+    return FunctionNode(_word(name), params, tuple(bindings), docs.of(kw.start_pos),
                         _span(tree))
+
+
+def _actor(tree: lark.Tree, docs: _Docs) -> ActorNode:
+    kw = tree.children[0]
+    name = _tokens(tree, "NAME")[0]
+    tasklets = _tokens(tree, "TASKLETS")[0]
+    ints = [_number(t) for t in _tokens(tree, "INT")]
+    last_tok = _tokens(tree, "INT")[-1]
+    where = Span(tasklets.line, tasklets.column, last_tok.end_line, last_tok.end_column)
+    messages = []
+    for m in _subtree(tree, "messages").children:
+        if not isinstance(m, lark.Tree):
+            continue
+        m_kw = m.children[0]
+        m_name = _tokens(m, "NAME")[0]
+        messages.append(MessageNode(_word(m_name), _params(_subtree(m, "params"), docs),
+                                    docs.of(m_kw.start_pos, m.meta.end_pos), _span(m)))
+    return ActorNode(_word(name), ints[0], ints[1] if len(ints) > 1 else None, where,
+                     tuple(messages), docs.of(kw.start_pos), _span(tree))
 
 
 # ---------------------------------------------------------------------------- errors
@@ -268,14 +303,20 @@ def _expected(names: set[str], before: str) -> str:
         last = m.group(1) if m else ""
         if last == "function":
             return "a function name"
+        if last == "actor":
+            return "an actor name"
+        if last == "message":
+            return "a message name"
         if last == "host":
             return "the name of a host-visible variable"
     if names == {"NAME", "RPAR"}:
         return "a parameter such as 'length: in u32', or ')'"
     if names == {"NAME", "RBRACE"}:
         return "a binding such as 'length <- sysmbox[0]', or '}'"
-    if names == {"FUNCTION", "$END"} or names == {"FUNCTION"}:
-        return "a function definition ('function name(parameters) { bindings }')"
+    if names == {"MESSAGE", "RBRACE"}:
+        return "a message such as 'message get(key: in u32, value: out u32)', or '}'"
+    if names <= {"FUNCTION", "ACTOR", "$END"} and names & {"FUNCTION", "ACTOR"}:
+        return _TOP_LEVEL
     words = []
     if names & _CHANNELS:
         words.append(_CHANNEL_WORDS)
@@ -286,8 +327,10 @@ def _expected(names: set[str], before: str) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def _syntax_error(e: UnexpectedInput, text: str, cut: int | None) -> tuple[int, str, int]:
-    """(offset, message, length to underline) of a lark error."""
+def _syntax_error(e: UnexpectedInput, text: str, cut: int | None,
+                  keyword: str = "function") -> tuple[int, str, int]:
+    """(offset, message, length to underline) of a lark error; ``cut`` is where the next piece
+    starts (at ``keyword``, ``function`` or ``actor``), None for the last piece."""
     if isinstance(e, UnexpectedCharacters):
         pos = e.pos_in_stream
         expected = _expected(set(e.allowed or ()), text[:pos])
@@ -295,8 +338,9 @@ def _syntax_error(e: UnexpectedInput, text: str, cut: int | None) -> tuple[int, 
     assert isinstance(e, UnexpectedToken)
     tok = e.token
     if tok.type == "$END":
-        if cut is not None:  # the piece ended where the next function starts
-            return cut, f"expected {_expected(set(e.expected), text[:cut])}, found 'function'", 8
+        if cut is not None:  # the piece ended where the next function or actor starts
+            return (cut, f"expected {_expected(set(e.expected), text[:cut])}, found '{keyword}'",
+                    len(keyword))
         pos = len(text.rstrip())
         return pos, f"expected {_expected(set(e.expected), text[:pos])}, found the end of the file", 1
     pos = tok.start_pos
@@ -307,8 +351,20 @@ def _syntax_error(e: UnexpectedInput, text: str, cut: int | None) -> tuple[int, 
 # ---------------------------------------------------------------------------- entry points
 
 
+def _word_before(text: str, pos: int) -> str:
+    """The name just before ``pos``, spaces skipped ("" when something else is there)."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t\r\n\f":
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1] == "_" or text[start - 1].isascii()
+                         and text[start - 1].isalnum()):
+        start -= 1
+    return text[start:end]
+
+
 def parse_partial(text: str, path: str = "<input>") -> tuple[File, list[Diagnostic]]:
-    """The functions that parse, and a diagnostic for every piece that does not."""
+    """The functions and actors that parse, and a diagnostic for every piece that does not."""
     lines = text.split("\n")
     diags: list[Diagnostic] = []
 
@@ -327,12 +383,13 @@ def parse_partial(text: str, path: str = "<input>") -> tuple[File, list[Diagnost
         limit = unterminated
     docs = _Docs(text, comments)
     starts: list[int] = []
-    for m in _FUNCTION_START.finditer(clean):
-        if starts and not clean[starts[-1] + 8:m.start()].strip():
-            continue  # "function function(": a function named function
+    for m in _ITEM_START.finditer(clean):
+        if _word_before(clean, m.start()) in _NAMING:
+            continue  # "function function(", "actor actor on", "message function(": a name
         starts.append(m.start())
     bounds = sorted({0, *starts}) + [len(clean)]
     functions: list[FunctionNode] = []
+    actors: list[ActorNode] = []
     parser = _parser()
     for k in range(len(bounds) - 1):
         lo, hi = bounds[k], bounds[k + 1]
@@ -344,12 +401,17 @@ def parse_partial(text: str, path: str = "<input>") -> tuple[File, list[Diagnost
             tree = parser.parse(source)
         except UnexpectedInput as e:
             cut = hi if hi < len(clean) else None
-            pos, message, length = _syntax_error(e, source, cut)
+            keyword = _ITEM_START.match(clean, hi).group(0) if cut is not None else ""
+            pos, message, length = _syntax_error(e, source, cut, keyword)
             if pos < limit or unterminated is None:
                 report(pos, message, length)
             continue
-        functions.extend(_function(f, docs) for f in tree.children)
-    return File(path, text, tuple(functions)), diags
+        for item in tree.children:
+            if item.data == "function":
+                functions.append(_function(item, docs))
+            else:
+                actors.append(_actor(item, docs))
+    return File(path, text, tuple(functions), tuple(actors)), diags
 
 
 def parse(text: str, path: str = "<input>") -> File:

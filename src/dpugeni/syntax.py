@@ -96,10 +96,35 @@ class FunctionNode:
 
 
 @dataclass(frozen=True)
+class MessageNode:
+    name: Word
+    params: tuple[ParamNode, ...]
+    doc: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class ActorNode:
+    """``actor NAME on tasklets first..last { messages }`` (``last`` None for ``on tasklet t``)."""
+
+    name: Word
+    first: Number
+    last: Number | None
+    tasklets: Span  # "tasklets first..last", for messages about the range
+    messages: tuple[MessageNode, ...]
+    doc: str
+    span: Span
+
+    def range_source(self) -> str:
+        return self.first.text + (f"..{self.last.text}" if self.last is not None else "")
+
+
+@dataclass(frozen=True)
 class File:
     path: str  # as given, for diagnostics
     text: str
     functions: tuple[FunctionNode, ...]
+    actors: tuple[ActorNode, ...] = ()
 
     def line(self, number: int) -> str | None:
         lines = self.text.split("\n")

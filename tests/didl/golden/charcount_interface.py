@@ -49,6 +49,7 @@ IR = _kelonia.load_interface(
                 ],
             },
         ],
+        "actors": [],
     }
 )
 
@@ -87,6 +88,7 @@ class WorkerFactoryBuilder(_kelonia.WorkerFactoryBuilder):
     """Builds ``{Task: factory}`` maps for ``StubbedCharcount.worker_factories()``."""
 
     TASKS = Task
+    ACTORS = ()
 
 
 class Charcount(_kelonia.DpuInterface):

@@ -98,6 +98,7 @@ IR = _kelonia.load_interface(
                 ],
             },
         ],
+        "actors": [],
     }
 )
 
@@ -211,6 +212,7 @@ class WorkerFactoryBuilder(_kelonia.WorkerFactoryBuilder):
     """Builds ``{Task: factory}`` maps for ``StubbedKitchen.worker_factories()``."""
 
     TASKS = Task
+    ACTORS = ()
 
 
 class Kitchen(_kelonia.DpuInterface):

@@ -64,6 +64,7 @@ IR = _kelonia.load_interface(
                 ],
             },
         ],
+        "actors": [],
     }
 )
 
@@ -131,6 +132,7 @@ class WorkerFactoryBuilder(_kelonia.WorkerFactoryBuilder):
     """Builds ``{Task: factory}`` maps for ``StubbedRoundtrip.worker_factories()``."""
 
     TASKS = Task
+    ACTORS = ()
 
 
 class Roundtrip(_kelonia.DpuInterface):
