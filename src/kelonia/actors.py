@@ -176,6 +176,7 @@ class _Dispatcher:
             for _, _, msg in served:
                 msg.future.set_exception(e)
             return
+        self.dpus._group.counted(wake)  # cycles and instructions since the boot
         for dpu, fault in faults.items():
             self.dead[dpu] = fault
         for dpu, tasklet, msg in served:

@@ -295,6 +295,12 @@ class _Group:
                 s.cycles, s.instructions = self.dpus.counters(i)
                 s.launches += 1
 
+    def counted(self, indices) -> None:
+        """Take the DPUs' counters into their statistics (after a run that was no launch)."""
+        for i in indices:
+            s = self.stats[i]
+            s.cycles, s.instructions = self.dpus.counters(i)
+
     def log(self, i: int) -> str:
         self.check_alive()
         return self.dpus.log(i)
