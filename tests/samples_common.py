@@ -23,12 +23,13 @@ def make(directory: Path, build: Path, *args: str) -> subprocess.CompletedProces
                           capture_output=True, text=True)
 
 
-def build_sample(name: str, build: Path) -> Path:
-    """``make -C samples/<name> BUILD=build``; the program's path."""
+def build_sample(name: str, build: Path, program: str | None = None) -> Path:
+    """``make -C samples/<name> BUILD=build``; the program's path (named like the sample
+    unless ``program`` says otherwise)."""
     r = make(SAMPLES / name, build)
     assert r.returncode == 0, r.stdout + r.stderr
-    program = build / name
-    assert program.exists() and (build / f"{name}.d").exists()
+    program = build / (program or name)
+    assert program.exists() and program.with_suffix(".d").exists()
     return program
 
 

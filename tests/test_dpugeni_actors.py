@@ -28,7 +28,7 @@ from kelonia import interface as kelonia
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "didl" / "golden"
-KVSTORE = ROOT / "samples" / "kvstore" / "kvstore.didl"
+KVSTORE = ROOT / "samples" / "actors" / "kvstore.didl"
 BIN = Path(sys.executable).parent
 
 

@@ -17,7 +17,7 @@ from dpugeni.emit import EMITTERS, emit
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = [ROOT / "samples" / "charcount" / "charcount.didl",
-         ROOT / "samples" / "kvstore" / "kvstore.didl",
+         ROOT / "samples" / "actors" / "kvstore.didl",
          *sorted((ROOT / "tests" / "didl").glob("*.didl"))]
 VALID_TEXTS = [p.read_text() for p in VALID]
 

@@ -34,7 +34,7 @@ UPDATE = os.environ.get("DPUGENI_UPDATE_GOLDENS") == "1"
 
 SOURCES = {p.stem: p for p in sorted(DIDL.glob("*.didl"))}
 SOURCES["charcount"] = ROOT / "samples" / "charcount" / "charcount.didl"
-SOURCES["kvstore"] = ROOT / "samples" / "kvstore" / "kvstore.didl"
+SOURCES["kvstore"] = ROOT / "samples" / "actors" / "kvstore.didl"
 ERROR_CASES = sorted(p.stem for p in ERRORS.glob("*.didl"))
 
 

@@ -1,4 +1,4 @@
-"""samples/kvstore: a key-value store of actors — built with its Makefile (dpukconfig, dpugeni's
+"""samples/actors: a key-value store of actors — built with its Makefile (dpukconfig, dpugeni's
 binding and header, dpucc -MD), driven with many messages in flight on simulated DPUs that
 boot once, and with in-memory stand-ins."""
 
@@ -15,14 +15,14 @@ from samples_common import SAMPLES, build_sample, import_host
 @pytest.fixture(scope="module")
 def build(tmp_path_factory):
     build = tmp_path_factory.mktemp("kvstore")
-    build_sample("kvstore", build)
+    build_sample("actors", build, program="kvstore")
     return build
 
 
 @pytest.mark.parametrize("dpus,keys,stubbed", [(1, 200, False), (3, 700, False),
                                                (2, 900, True)])
 def test_the_store_answers_like_a_dict(build, dpus, keys, stubbed):
-    result = import_host("kvstore").run(dpus, keys, build, stubbed=stubbed, seed=dpus)
+    result = import_host("actors").run(dpus, keys, build, stubbed=stubbed, seed=dpus)
     assert result["ok"] and result["size"] == result["keys"]
     assert (result["cycles"] > 0) != stubbed
 
@@ -48,12 +48,12 @@ def test_actors_keep_their_shards_between_messages(build):
 
 
 def test_the_host_program(build):
-    r = subprocess.run([sys.executable, str(SAMPLES / "kvstore" / "run.py"), "--build",
+    r = subprocess.run([sys.executable, str(SAMPLES / "actors" / "run.py"), "--build",
                         str(build), "--dpus", "2", "--keys", "300"], capture_output=True,
                        text=True)
     assert r.returncode == 0, r.stderr
     assert "300 keys on 2 DPUs x 16 actors" in r.stdout and "every reply as expected" in r.stdout
-    r = subprocess.run([sys.executable, str(SAMPLES / "kvstore" / "run.py"), "--build",
+    r = subprocess.run([sys.executable, str(SAMPLES / "actors" / "run.py"), "--build",
                         str(build), "--dpus", "1", "--keys", "5000"], capture_output=True,
                        text=True)
     assert r.returncode == 2 and "hold 4096 keys" in r.stderr

@@ -7,9 +7,9 @@ DPUs boot once and keep their tables between messages.  Many messages are in fli
 (futures), and the assembly's dispatcher delivers them to all the DPUs together; the replies
 of each actor come back in the order its messages were sent.
 
-    python samples/kvstore/run.py [--dpus N] [--keys K] [--build DIR] [--stubbed]
+    python samples/actors/run.py [--dpus N] [--keys K] [--build DIR] [--stubbed]
 
-Build first: ``make -C samples/kvstore`` (the program and the binding ``kvstore_interface.py``
+Build first: ``make -C samples/actors`` (the program and the binding ``kvstore_interface.py``
 in ``build/``).  ``--stubbed`` runs the same host code against in-memory stand-ins.
 """
 
