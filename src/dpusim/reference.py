@@ -75,18 +75,24 @@ class ReferenceEngine:
         while self.step(dpu, max_cycles):
             pass
 
-    def step(self, dpu: DpuState, max_cycles: int | None = None) -> bool:
-        """Issue one instruction; False when no tasklet runs any more."""
-        running = dpu.running
-        if not running:
-            return False
+    @staticmethod
+    def choose(dpu: DpuState) -> Tasklet | None:
+        """The tasklet that issues at the DPU's current cycle (round-robin after the last one
+        that issued, among those running and ready), or None when none is ready."""
         n = len(dpu.tasklets)
-        chosen = None
         for k in range(1, n + 1):
             t = dpu.tasklets[(dpu.last_issued + k) % n]
             if t.state is TaskletState.RUNNING and t.ready_at <= dpu.cycle:
-                chosen = t
-                break
+                return t
+        return None
+
+    def step(self, dpu: DpuState, max_cycles: int | None = None) -> bool:
+        """Issue one instruction; False when no tasklet runs any more.  (When no tasklet is
+        ready, the step only moves the cycle to the next one that will be.)"""
+        running = dpu.running
+        if not running:
+            return False
+        chosen = self.choose(dpu)
         if chosen is None:
             dpu.cycle = min(t.ready_at for t in running)
             return True
