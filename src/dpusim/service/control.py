@@ -859,7 +859,11 @@ class Control:
             raise RequestFailed(str(e)) from None
         if size in (1, 2, 4, 8):
             value = int.from_bytes(raw, "little")
-            return {"value": value, "text": f"{value} (0x{value:0{2 * size}x})",
+            text = f"{value} (0x{value:0{2 * size}x})"
+            if size == 8:  # two words as often as one 64-bit integer: show both
+                text = (f"{{{value & 0xFFFFFFFF}, {value >> 32}}} (as a 64-bit integer: "
+                        f"{value})")
+            return {"value": value, "text": text,
                     "kind": "symbol", "address": sym.address, "size": size}
         words = [int.from_bytes(raw[k:k + 4], "little") for k in range(0, len(raw) - 3, 4)]
         shown = ", ".join(str(w) for w in words[:16]) + (", …" if len(words) > 16 or
@@ -1114,10 +1118,11 @@ def call(control: Control, method: str, params: Any = None) -> dict:
     return control.locked(fn, control, Params(params))
 
 
-def server_info(limits: Limits, sessions: int = 0, auth: bool = False) -> dict:
+def server_info(limits: Limits, sessions: int = 0, auth: bool = False,
+                dpus_in_use: int = 0) -> dict:
     return {"name": "dpuservice", "version": __version__, "protocols": ["jsonrpc", "dap"],
             "methods": sorted(set(METHODS) | IMMEDIATE), "engines": sorted(ENGINES),
-            "authentication": auth, "sessions": sessions,
+            "authentication": auth, "sessions": sessions, "dpusInUse": dpus_in_use,
             "limits": {"maxFrame": limits.max_frame, "maxDpus": limits.max_dpus,
                        "maxDpusPerClient": limits.max_dpus_per_client,
                        "maxConnections": limits.max_connections}}

@@ -448,7 +448,7 @@ class DapHandler:
         body = {"id": bp["id"], "verified": True,
                 "instructionReference": hex32(first.get("address", 0))}
         src = first.get("source")
-        if src is not None:
+        if src is not None and not src["file"].startswith("<"):
             body["source"] = self._source(src["file"])
             body["line"] = self._line(src["line"])
         return body
@@ -654,7 +654,7 @@ class DapHandler:
             frame = {"id": ident, "name": f["function"] or "??",
                      "line": 0, "column": 0,
                      "instructionPointerReference": hex32(f["address"])}
-            if f["source"] is not None:
+            if f["source"] is not None and not f["source"]["file"].startswith("<"):
                 frame["source"] = self._source(f["source"]["file"])
                 frame["line"] = self._line(f["source"]["line"])
                 frame["column"] = 1 if self.columns1 else 0
@@ -837,7 +837,7 @@ class DapHandler:
                             8, "little").hex(" ")}
                 if ins["symbol"]:
                     item["symbol"] = ins["symbol"]
-                if ins["source"] is not None:
+                if ins["source"] is not None and not ins["source"]["file"].startswith("<"):
                     item["location"] = self._source(ins["source"]["file"])
                     item["line"] = self._line(ins["source"]["line"])
                 out.append(item)

@@ -419,7 +419,8 @@ class RpcHandler:
                                                   "token first ('auth' with {\"token\": …})")
         if method == "server.info":
             return {"jsonrpc": "2.0", "id": ident, "result": server_info(
-                conn.limits, len(conn.server.connections), conn.server.token is not None)
+                conn.limits, len(conn.server.connections), conn.server.token is not None,
+                conn.server.pool.used)
                 | {"session": conn.name}}
         try:
             return {"jsonrpc": "2.0", "id": ident, "result": call(conn.control, method, params)}
