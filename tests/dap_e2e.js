@@ -76,9 +76,17 @@ async function main() {
         variablesReference: registers.variablesReference })).body.variables;
     const length = await dc.evaluateRequest({ expression: '__sys_mbox[0]', frameId,
                                               context: 'watch' });
+    // The locals DWARF describes (dpucc -g): by name, with their C types and values.
+    const localsScope = scopes.find((s) => s.name === 'Locals');
+    const locals = (await dc.variablesRequest({
+        variablesReference: localsScope.variablesReference })).body.variables;
+    const documentLen = await dc.evaluateRequest({ expression: 'document_len', frameId,
+                                                   context: 'hover' });
     say('variables', { scopes: scopes.map((s) => s.name), mbox: mbox && mbox.value,
                        registers: regs.map((r) => r.name),
-                       length: length.body.result });
+                       length: length.body.result,
+                       locals: locals.map((v) => ({ name: v.name, type: v.type, value: v.value })),
+                       documentLen: documentLen.body.result });
 
     // No breakpoints any more, continue to the end.
     await dc.setBreakpointsRequest({ source: { path: source }, breakpoints: [] });

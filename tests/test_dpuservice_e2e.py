@@ -88,7 +88,17 @@ def test_microsofts_dap_client_debugs_the_character_counter(node_client, charcou
     assert step["name"] == "charcount" and step["line"] != line
     assert "for (i = 0; i < 64; i++)" in source.read_text().splitlines()[step["line"] - 1]
     variables = steps["variables"]
-    assert variables["scopes"] == ["Registers", "Globals"]
+    assert variables["scopes"] == ["Locals", "Registers", "Globals"]
+    locals_ = {v["name"]: v for v in variables["locals"]}
+    assert [v["name"] for v in variables["locals"]] == [
+        "host_request", "document_len", "characters", "result", "cache", "my_block_address",
+        "i", "j"]
+    assert locals_["document_len"] == {"name": "document_len", "type": "unsigned int",
+                                       "value": str(len(document))}
+    assert variables["documentLen"] == str(len(document))
+    assert locals_["characters"]["value"] == str(ord("e") * 0x01010101)
+    assert 0 <= int(locals_["i"]["value"]) <= 64 and locals_["i"]["type"] == "int"
+    assert locals_["cache"]["type"].endswith("*") and locals_["cache"]["value"].startswith("0x")
     assert variables["mbox"].startswith(f"{{{len(document)}, {ord('e')}}}")
     assert variables["length"].startswith(f"{len(document)} ")
     assert variables["registers"][:2] == ["r0", "r1"] and "pc" in variables["registers"]

@@ -37,6 +37,7 @@ from .faults import DpuFault
 from .reference import ReferenceEngine
 from .simulator import HostAccessError, Simulator
 from .state import Tasklet, TaskletState
+from .variables import Variable, format_value, parse_value
 
 M32 = 0xFFFFFFFF
 
@@ -72,6 +73,18 @@ class Frame:
     function: str | None
     source: tuple[str, int] | None  # of the instruction (frame 0) or of the call (outer frames)
     sp: int  # r22 in this frame
+    cfa: int | None = None  # the caller's r22: the frame base B of the frame (None: unknown)
+
+
+@dataclass(frozen=True)
+class VariableValue:
+    """A parameter or local of a frame, read from WRAM where DWARF places it."""
+    name: str
+    type: str
+    value: str
+    address: int  # WRAM address
+    parameter: bool
+    variable: Variable
 
 
 @dataclass(frozen=True)
@@ -481,17 +494,55 @@ class Debugger:
             fn = self.function_at(pc if level == 0 else pc - 1)
             name = fn[1] if fn else None
             src = self.source(pc if level == 0 else pc - 1)
-            frames.append(Frame(level, pc, name, src, sp))
-            if fn is None or name == "__bootstrap":
-                break
-            caller = self._caller(t, fn[0], pc if level == 0 else pc - 1, sp,
-                                  ret if level == 0 else None)
+            caller = None
+            if fn is not None and name != "__bootstrap":
+                caller = self._caller(t, fn[0], pc if level == 0 else pc - 1, sp,
+                                      ret if level == 0 else None)
+            frames.append(Frame(level, pc, name, src, sp,
+                                caller[1] & M32 if caller is not None else None))
             if caller is None:
                 break
             pc, sp = caller
             if not 0 < pc < len(self.program.iram):
                 break
         return frames
+
+    def frame_variables(self, tasklet: int, level: int = 0) -> list[VariableValue]:
+        """The parameters, then the locals, of frame ``level`` of a tasklet, as DWARF describes
+        them (``dpucc -g``; empty for code without, and for variables optimised into
+        registers).  Before a function's prologue has run, its locals hold whatever the stack
+        held, as in any debugger."""
+        frames = self.backtrace(tasklet, level + 1)
+        if level >= len(frames):
+            raise DebugError(f"tasklet {tasklet} has no frame {level}")
+        frame = frames[level]
+        fn = self.program.function_variables(frame.pc if level == 0 else frame.pc - 1)
+        if fn is None or frame.cfa is None:
+            return []
+        out = []
+        wram = len(self.dpu.wram)
+        for var in sorted(fn.variables, key=lambda v: not v.parameter):
+            address = (frame.cfa + var.offset) & M32
+            size = var.ctype.byte_size
+            if address + size > wram:
+                text = "<not in WRAM>"
+            else:
+                text = format_value(var.ctype, bytes(self.dpu.wram[address:address + size]))
+            out.append(VariableValue(var.name, str(var.ctype), text, address, var.parameter,
+                                     var))
+        return out
+
+    def set_variable(self, tasklet: int, level: int, name: str, text: str) -> VariableValue:
+        """Assign a C constant to a scalar parameter or local; returns it as read back."""
+        for v in self.frame_variables(tasklet, level):
+            if v.name == name:
+                try:
+                    data = parse_value(v.variable.ctype, text)
+                except ValueError as e:
+                    raise DebugError(f"{name}: {e}") from None
+                self.dpu.wram[v.address:v.address + len(data)] = data
+                return next(x for x in self.frame_variables(tasklet, level) if x.name == name)
+        raise DebugError(f"no variable {name!r} in frame {level} of tasklet {tasklet}")
 
     def _caller(self, t: Tasklet, start: int, pc: int, sp: int,
                 ret: int | None) -> tuple[int, int] | None:

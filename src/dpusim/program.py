@@ -2,7 +2,8 @@
 
 Loading reads the ELF once: the IRAM words, the initial contents of WRAM, MRAM and the atomic
 bits, the symbol table (for host access by name and for ``symbol+offset`` in fault reports) and
-the line table (for source lines in reports and profiles).
+the line table (for source lines in reports and profiles), and the frame variables that DWARF
+describes (for the debugger).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import dataclass, field
 
 from dpucore import dwarf, elf, memory, rtc
 from dpucore.symbolize import CodeSymbols
+
+from .variables import FunctionVariables, read_variables
 
 
 class ProgramError(ValueError):
@@ -34,6 +37,8 @@ class Program:
     symbols: dict[str, SymbolInfo]
     lines: dwarf.LineIndex | None = None
     config: rtc.Config | None = None  # the runtime configuration RT Studio embedded
+    # -g: the frame variables of each function, by its first instruction (dpusim.variables)
+    variables: dict[int, FunctionVariables] = field(default_factory=dict)
     code: CodeSymbols = field(init=False)
 
     def __post_init__(self) -> None:
@@ -43,6 +48,13 @@ class Program:
     def symbolize(self, pc: int) -> str | None:
         """``function+offset`` (offset in instructions) of an instruction index."""
         return self.code.name(pc)
+
+    def function_variables(self, pc: int) -> FunctionVariables | None:
+        """The described variables of the function whose code holds instruction ``pc``."""
+        for fn in self.variables.values():
+            if fn.low <= pc < fn.high:
+                return fn
+        return None
 
     def source_line(self, pc: int) -> tuple[str, int] | None:
         if self.lines is None:
@@ -102,4 +114,5 @@ def load_program(data: bytes, name: str = "program",
             config = rtc.Config.from_json(bytes(embedded.data).decode("utf-8", "replace"))
         except rtc.ConfigError as e:
             raise ProgramError(f"{name}: embedded runtime configuration: {e}") from None
-    return Program(name, iram, images, symbols, lines, config)
+    variables = read_variables(data) if f.section(".debug_info") is not None else {}
+    return Program(name, iram, images, symbols, lines, config, variables)

@@ -13,6 +13,7 @@ Operands are tuples: ``('local', name)``, ``('global', name)``, ``('int', value)
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 from dataclasses import dataclass, field
@@ -165,6 +166,9 @@ class Module:
     globals: dict[str, Global] = field(default_factory=dict)
     functions: dict[str, Function] = field(default_factory=dict)
     types: dict[str, object] = field(default_factory=dict)
+    # -g: the front end's variables (frontend/debuginfo.py): function -> [{alloca, name, …}]
+    variables: dict[str, list] = field(default_factory=dict)
+    unit_file: tuple[str, str] | None = None  # -g: (directory, name) of the compile unit
 
 
 LINKAGES = {"private", "internal", "external", "weak", "weak_odr", "linkonce", "linkonce_odr",
@@ -462,7 +466,13 @@ def parse_module(text: str) -> Module:
             m.functions[f.name] = f
         else:
             raise ParseError(f"unexpected line {s[:60]!r}")
+    if debug.vars_ref in debug.strings:
+        try:
+            m.variables = json.loads(_md_string(debug.strings[debug.vars_ref]))
+        except ValueError:
+            m.variables = {}
     if debug.nodes:
+        m.unit_file = debug.unit_file()
         for f in m.functions.values():
             f.loc = debug.function_loc(f.loc)
             for b in f.blocks:
@@ -496,6 +506,7 @@ def _take_dbg(s: str) -> tuple[str, int | None]:
     return m.group(3) + s[m.end():], int(m.group(4))
 
 
+_MD_TUPLE_STRING = re.compile(r'!(\d+) = !\{!("(?:[^"\\]|\\.)*")\}$')
 _MD_NODE = re.compile(r"!(\d+) = (?:distinct )?!(DI\w+)\((.*)\)$")
 _MD_FIELD = re.compile(r'(\w+): ("(?:[^"\\]|\\.)*"|[^,]*)(?:, |$)')
 
@@ -505,12 +516,23 @@ class _DebugMetadata:
 
     def __init__(self) -> None:
         self.nodes: dict[int, tuple[str, dict[str, str]]] = {}
+        self.strings: dict[int, str] = {}  # !N = !{!"text"}: the quoted text
+        self.vars_ref: int | None = None
         self._files: dict[int, tuple[str, str] | None] = {}
 
     def add(self, line: str) -> None:
+        if line.startswith("!dpu.vars = "):
+            ref = re.fullmatch(r"!dpu\.vars = !\{!(\d+)\}", line)
+            self.vars_ref = int(ref.group(1)) if ref else None
+            return
+        t = _MD_TUPLE_STRING.match(line)
+        if t is not None:
+            self.strings[int(t.group(1))] = t.group(2)
+            return
         m = _MD_NODE.match(line)
         if m is None or m.group(2) not in ("DILocation", "DISubprogram", "DIFile",
-                                           "DILexicalBlock", "DILexicalBlockFile"):
+                                           "DILexicalBlock", "DILexicalBlockFile",
+                                           "DICompileUnit"):
             return
         self.nodes[int(m.group(1))] = (m.group(2), dict(_MD_FIELD.findall(m.group(3))))
 
@@ -548,6 +570,13 @@ class _DebugMetadata:
             return None
         return SourceLoc(file[0], file[1], int(fields.get("line", "0")),
                          int(fields.get("column", "0")))
+
+    def unit_file(self) -> tuple[str, str] | None:
+        """(directory, name) of the compile unit's file."""
+        for ref, (kind, _) in sorted(self.nodes.items()):
+            if kind == "DICompileUnit":
+                return self._file_of_scope(ref)
+        return None
 
     def function_loc(self, ref: int | None) -> SourceLoc | None:
         kind, fields = self.nodes.get(ref, ("", {})) if ref is not None else ("", {})

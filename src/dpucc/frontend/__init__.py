@@ -237,6 +237,8 @@ def compile_preprocessed(text: str, filename: str, *, diagnostics=None, werror=F
             "error", f"internal compiler error: {type(e).__name__}: {e}", filename)) from e
     if any(d.severity == "error" for d in cg.warnings):  # errors the code generator got past
         raise DiagnosticError(cg.warnings)
+    if cg.dbg is not None:
+        cg.dbg.finish()
     if module_asm:
         cg.module.asm = "\n".join(module_asm)
     if diagnostics is not None:

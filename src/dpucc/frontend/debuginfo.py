@@ -18,6 +18,7 @@ as values or calls (no ``llvm.dbg.*`` intrinsics), so every pass sees the same i
 
 from __future__ import annotations
 
+import json
 from typing import Sequence
 
 from llvmlite import ir
@@ -56,6 +57,7 @@ class DebugInfo:
                                                {"types": module.add_metadata([])})
         self.subprogram: ir.DIValue | None = None  # of the function being generated
         self._sp_file: str | None = None
+        self._vars: dict[str, list[dict]] = {}  # function -> its variables (see variable())
 
     def file(self, name: str) -> ir.DIValue:
         f = self._files.get(name)
@@ -89,6 +91,19 @@ class DebugInfo:
             "unit": self.cu,
         }, is_distinct=True)
         fn.set_metadata("dbg", self.subprogram)
+
+    def variable(self, function: str, alloca: str, name: str, ctype, line: int,
+                 parameter: bool = False) -> None:
+        """A C variable of ``function`` stored in the alloca named ``alloca``."""
+        self._vars.setdefault(function, []).append(
+            {"alloca": alloca, "name": name, "line": line, "param": parameter,
+             "type": describe_type(ctype)})
+
+    def finish(self) -> None:
+        """Write the variables into the module (once every function is generated)."""
+        if self._vars:
+            text = json.dumps(self._vars, sort_keys=True, separators=(",", ":"))
+            self.module.add_named_metadata("dpu.vars", [text])
 
     def end_function(self) -> None:
         self.subprogram = None
@@ -124,3 +139,36 @@ class DebugInfo:
         if coord is None or not coord.line or self.subprogram is None:
             return default
         return self.location(coord.file, coord.line, coord.column or 0)
+
+
+def describe_type(t, depth: int = 0) -> dict:
+    """A C type as JSON for the back end's DWARF: ``k`` is the kind (``int``, ``float``,
+    ``ptr``, ``array``, ``struct``, ``union``, ``void``, ``func``); pointers describe their target
+    shallowly (a struct by its name only), so recursive types end."""
+    t = t.unqual()
+    if t.is_int:
+        return {"k": "int", "n": t.name, "s": t.size, "signed": bool(t.signed),
+                "bool": bool(getattr(t, "boolean", False))}
+    if t.is_float:
+        return {"k": "float", "n": t.name, "s": t.size}
+    if t.is_ptr:
+        to = t.to
+        if depth > 0 or to.unqual().is_struct or to.unqual().is_func:
+            inner = {"k": "opaque", "n": str(to.unqual())}
+        else:
+            inner = describe_type(to, depth + 1)
+        return {"k": "ptr", "s": t.size, "to": inner}
+    if t.is_array:
+        return {"k": "array", "n": str(t), "count": t.n or 0, "of": describe_type(t.elem, depth)}
+    if t.is_struct:
+        kind = "union" if t.union else "struct"
+        members = []
+        if depth < 4:
+            for f in t.fields:
+                if f.name is None or f.bits is not None:
+                    continue  # anonymous members and bit-fields are not described
+                members.append([f.name, f.offset, describe_type(f.type, depth + 1)])
+        return {"k": kind, "n": t.tag or "", "s": t.size, "members": members}
+    if t.is_void:
+        return {"k": "void", "n": "void"}
+    return {"k": "opaque", "n": str(t)}

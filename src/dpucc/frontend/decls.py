@@ -642,6 +642,9 @@ class DeclMixin:
                 continue
             slot = self.alloca(pt, p.name + ".addr")
             self.builder.store(a, slot, align=pt.align)
+            if self.dbg is not None:
+                self.dbg.variable(fn.name, slot.name, p.name, pt, p.coord.line if p.coord else 0,
+                                  parameter=True)
             self.scopes[-1][p.name] = _Sym("var", pt, slot)
         self.scopes[-1]["__func__"] = None
         del self.scopes[-1]["__func__"]

@@ -324,6 +324,9 @@ class StmtMixin:
         if not t.complete:
             self.err(node, f"storage size of '{node.name}' isn't known")
         a = self.alloca(t, node.name)
+        if self.dbg is not None:
+            self.dbg.variable(self.fn.fn.name, a.name, node.name, t,
+                              node.coord.line if node.coord else 0)
         for n, args in self.attrs.get(id(node), ()):
             if n == "aligned":
                 a.align = max(a.align, self.const_text(args[0]) if args else 8)

@@ -744,10 +744,34 @@ class Control:
         for f in frames:
             src = f.source
             out.append({"level": f.level, "pc": f.pc, "address": address_of(f.pc),
-                        "function": f.function, "sp": f.sp,
+                        "function": f.function, "sp": f.sp, "cfa": f.cfa,
                         "source": None if src is None or src[1] == 0 else
-                        {"file": clean_path(src[0]), "line": src[1]}})
+                        {"file": clean_path(src[0]), "line": src[1]},
+                        "variables": self._frame_variables(dbg, tasklet, f.level)})
         return {"dpu": dpu, "tasklet": tasklet, "frames": out}
+
+    @staticmethod
+    def _frame_variables(dbg: Debugger, tasklet: int, level: int) -> list[dict]:
+        try:
+            found = dbg.frame_variables(tasklet, level)
+        except DebugError as e:
+            raise RequestFailed(str(e)) from None
+        return [{"name": v.name, "type": v.type, "value": v.value, "address": v.address,
+                 "parameter": v.parameter} for v in found]
+
+    def variables(self, dpu: int, tasklet: int, frame: int = 0) -> dict:
+        """The parameters and locals of one frame (``dpucc -g``), as C shows them."""
+        dbg = self._debugger(dpu)
+        return {"dpu": dpu, "tasklet": tasklet, "frame": frame,
+                "variables": self._frame_variables(dbg, tasklet, frame)}
+
+    def set_variable(self, dpu: int, tasklet: int, frame: int, name: str, value: str) -> dict:
+        dbg = self._debugger(dpu)
+        try:
+            v = dbg.set_variable(tasklet, frame, name, value)
+        except DebugError as e:
+            raise RequestFailed(str(e)) from None
+        return {"name": v.name, "type": v.type, "value": v.value, "address": v.address}
 
     def registers(self, dpu: int, tasklet: int) -> dict:
         dbg = self._debugger(dpu)
@@ -805,12 +829,22 @@ class Control:
                         {"file": clean_path(src[0]), "line": src[1]}})
         return {"instructions": out}
 
-    def evaluate(self, dpu: int, tasklet: int | None, expression: str) -> dict:
-        """A register (``r3``, ``d4``, ``pc``, ``sp`` …), a symbol (its value when it has 1, 2, 4
-        or 8 bytes, else its bytes), ``symbol[i]`` (the i-th 32-bit word), ``&symbol``, or a
-        number."""
+    def evaluate(self, dpu: int, tasklet: int | None, expression: str, frame: int = 0) -> dict:
+        """A register (``r3``, ``d4``, ``pc``, ``sp`` …), a parameter or local of the tasklet's
+        frame ``frame`` (``dpucc -g``), a symbol (its value when it has 1, 2, 4 or 8 bytes,
+        else its bytes), ``symbol[i]`` (the i-th 32-bit word), ``&symbol``, or a number."""
         dbg = self._debugger(dpu)
         text = expression.strip()
+        if tasklet is not None and text.isidentifier():
+            try:
+                found = dbg.frame_variables(tasklet, frame)
+            except DebugError:
+                found = []
+            for v in found:
+                if v.name == text:
+                    return {"value": v.value, "text": v.value, "kind": "variable",
+                            "type": v.type, "address": v.address,
+                            "size": v.variable.ctype.byte_size}
         reg = text.lower().lstrip("$%")
         aliases = {"sp": "r22", "ra": "r23", "lr": "r23"}
         reg = aliases.get(reg, reg)
@@ -1064,8 +1098,27 @@ def _evaluate(c: Control, p: Params) -> dict:
     dpu = c._dpu(p, default=None)
     tasklet = c._tasklet(p, required=False)
     expression = p.str("expression", required=True)
+    frame = p.int("frame", 0, 0)
     p.done()
-    return c.evaluate(dpu, tasklet, expression)
+    return c.evaluate(dpu, tasklet, expression, frame)
+
+
+def _variables(c: Control, p: Params) -> dict:
+    dpu = c._dpu(p, default=None)
+    tasklet = c._tasklet(p)
+    frame = p.int("frame", 0, 0)
+    p.done()
+    return c.variables(dpu, tasklet, frame)
+
+
+def _set_variable(c: Control, p: Params) -> dict:
+    dpu = c._dpu(p, default=None)
+    tasklet = c._tasklet(p)
+    frame = p.int("frame", 0, 0)
+    name = p.str("name", required=True)
+    value = p.str("value", required=True)
+    p.done()
+    return c.set_variable(dpu, tasklet, frame, name, value)
 
 
 def _mailboxes(c: Control, p: Params) -> dict:
@@ -1100,6 +1153,8 @@ METHODS: dict[str, tuple[Callable[[Control, Params], dict], bool]] = {
     "debug.write": (_debug_write, False),
     "debug.disassemble": (_disassemble, False),
     "debug.evaluate": (_evaluate, False),
+    "debug.variables": (_variables, False),
+    "debug.setVariable": (_set_variable, False),
     "debug.mailboxes": (_mailboxes, False),
 }
 # Answered at once, even while a run is in progress on the connection.

@@ -671,6 +671,8 @@ class DapHandler:
     async def req_scopes(self, msg, args) -> None:
         dpu, tasklet, level = self._frame(args.get("frameId"))
         scopes = [
+            {"name": "Locals", "presentationHint": "locals", "expensive": False,
+             "variablesReference": self._ref(("locals", dpu, tasklet, level))},
             {"name": "Registers", "presentationHint": "registers", "expensive": False,
              "variablesReference": self._ref(("registers", dpu, tasklet)),
              "namedVariables": 27},
@@ -692,6 +694,13 @@ class DapHandler:
     def _variables(self, what: tuple, start: int, count: int) -> list[dict]:
         c = self.control
         kind = what[0]
+        if kind == "locals":
+            _, dpu, tasklet, level = what
+            return [{"name": v["name"], "value": v["value"], "type": v["type"],
+                     "evaluateName": v["name"], "variablesReference": 0,
+                     "memoryReference": hex32(v["address"]),
+                     "presentationHint": {"kind": "property" if v["parameter"] else "data"}}
+                    for v in c.variables(dpu, tasklet, level)["variables"]]
         if kind == "registers":
             _, dpu, tasklet = what
             regs = c.registers(dpu, tasklet)["registers"]
@@ -740,6 +749,12 @@ class DapHandler:
         name, value = args.get("name"), args.get("value")
         if what is None or not isinstance(name, str) or not isinstance(value, str):
             raise InvalidParams("setVariable needs a variablesReference, a name and a value")
+        if what[0] == "locals":
+            _, dpu, tasklet, level = what
+            result = await self._work(self.control.set_variable, dpu, tasklet, level, name,
+                                      value)
+            self.respond(msg, {"value": result["value"], "type": result["type"]})
+            return
         try:
             number = int(value.strip().split()[0], 0)
         except (ValueError, IndexError):
@@ -768,15 +783,19 @@ class DapHandler:
         if not isinstance(expression, str):
             raise InvalidParams("evaluate needs an 'expression'")
         frame = args.get("frameId")
+        level = 0
         if frame is not None:
-            dpu, tasklet, _ = self._frame(frame)
+            dpu, tasklet, level = self._frame(frame)
         elif self.last_stop is not None and self.last_stop.get("tasklet") is not None:
             dpu, tasklet = self.last_stop["dpu"], self.last_stop["tasklet"]
         else:
             dpu, tasklet = self.control.current_dpu, 0
-        result = await self._work(self.control.evaluate, dpu, tasklet, expression)
+        result = await self._work(self.control.evaluate, dpu, tasklet, expression, level)
         body = {"result": result["text"], "variablesReference": 0}
-        if result.get("address") is not None:
+        if result.get("kind") == "variable":
+            body["type"] = result["type"]
+            body["memoryReference"] = hex32(result["address"])
+        elif result.get("address") is not None:
             body["memoryReference"] = hex32(result["address"])
             size = result.get("size") or 0
             if size > 8 and size // 4:
