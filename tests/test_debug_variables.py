@@ -177,3 +177,39 @@ def test_values_formatted_as_gdb_prints_them():
     assert parse_value(ptr, "0x40") == b"\x40\0\0\0"
     with pytest.raises(ValueError):
         parse_value(i32, "twelve")
+
+
+def test_typed_globals_read_and_written(program):
+    d, t = stopped_at(program, f"vars.c:{line_of('result = total')}")
+    [result] = [v for v in d.global_variables() if v.name == "result"]
+    assert result.type == "long long int" and result.value == "0"
+    assert d.program.globals["result"].address == d.program.symbols["result"].address
+    assert d.set_global("result", "-7").value == "-7"
+    assert int.from_bytes(d.read("result", 8), "little", signed=True) == -7
+    with pytest.raises(DebugError, match="no typed variable"):
+        d.set_global("__sys_mbox", "1")
+
+
+def test_dpuservice_control_shows_and_sets_variables(program):
+    from dpusim.service.control import Control
+    from dpusim.service.errors import RequestFailed
+    c = Control()
+    c.load(open(program, "rb").read(), "vars")
+    c.add_breakpoint(f"vars.c:{line_of('return product;')}")
+    c.debug_start([0])
+    stop = c.debug_continue()
+    assert stop["reason"] == "breakpoint" and stop["function"] == "scale"
+    frames = c.backtrace(0, stop["tasklet"])["frames"]
+    assert [v["name"] for v in frames[0]["variables"]] == ["value", "factor", "product"]
+    assert frames[1]["cfa"] is not None and frames[0]["cfa"] is not None
+    assert c.evaluate(0, 0, "product")["text"] == "3"
+    assert c.evaluate(0, 0, "p", frame=1)["text"] == '{x = 3, y = -4, tag = "ab\\n"}'
+    assert c.evaluate(0, 0, "result")["type"] == "long long int"
+    assert c.set_variable(0, 0, 0, "product", "100")["value"] == "100"
+    assert c.variables(0, 0, 0)["variables"][2]["value"] == "100"
+    with pytest.raises(RequestFailed):
+        c.set_variable(0, 0, 0, "missing", "1")
+    c.delete_breakpoint(None)
+    assert c.debug_continue()["reason"] == "exited"
+    total = int.from_bytes(c.sim.read(0, "result", 8), "little", signed=True)
+    assert total == (100 + 3 * (2 + 250 + 4)) * 2 + 2 + 1 + ord("Q")

@@ -532,6 +532,31 @@ class Debugger:
                                      var))
         return out
 
+    def global_variables(self) -> list[VariableValue]:
+        """The variables of file scope that DWARF describes with their C types (``-g``)."""
+        out = []
+        for g in sorted(self.program.globals.values(), key=lambda g: g.name):
+            try:
+                data = self.read(g.address, g.ctype.byte_size)
+                text = format_value(g.ctype, data)
+            except (DebugError, HostAccessError):
+                text = "<unreadable>"
+            out.append(VariableValue(g.name, str(g.ctype), text, g.address, False,
+                                     Variable(g.name, g.ctype, 0, False, g.line)))
+        return out
+
+    def set_global(self, name: str, text: str) -> VariableValue:
+        """Assign a C constant to a scalar variable of file scope."""
+        g = self.program.globals.get(name)
+        if g is None:
+            raise DebugError(f"no typed variable {name!r} (compile with -g)")
+        try:
+            data = parse_value(g.ctype, text)
+        except ValueError as e:
+            raise DebugError(f"{name}: {e}") from None
+        self.write(g.address, data)
+        return next(v for v in self.global_variables() if v.name == name)
+
     def set_variable(self, tasklet: int, level: int, name: str, text: str) -> VariableValue:
         """Assign a C constant to a scalar parameter or local; returns it as read back."""
         for v in self.frame_variables(tasklet, level):

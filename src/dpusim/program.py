@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from dpucore import dwarf, elf, memory, rtc
 from dpucore.symbolize import CodeSymbols
 
-from .variables import FunctionVariables, read_variables
+from .variables import FunctionVariables, GlobalVariable, read_variables
 
 
 class ProgramError(ValueError):
@@ -39,6 +39,7 @@ class Program:
     config: rtc.Config | None = None  # the runtime configuration RT Studio embedded
     # -g: the frame variables of each function, by its first instruction (dpusim.variables)
     variables: dict[int, FunctionVariables] = field(default_factory=dict)
+    globals: dict[str, GlobalVariable] = field(default_factory=dict)  # -g: typed, by C name
     code: CodeSymbols = field(init=False)
 
     def __post_init__(self) -> None:
@@ -114,5 +115,6 @@ def load_program(data: bytes, name: str = "program",
             config = rtc.Config.from_json(bytes(embedded.data).decode("utf-8", "replace"))
         except rtc.ConfigError as e:
             raise ProgramError(f"{name}: embedded runtime configuration: {e}") from None
-    variables = read_variables(data) if f.section(".debug_info") is not None else {}
-    return Program(name, iram, images, symbols, lines, config, variables)
+    variables, globals_ = read_variables(data) if f.section(".debug_info") is not None \
+        else ({}, {})
+    return Program(name, iram, images, symbols, lines, config, variables, globals_)

@@ -15,6 +15,7 @@ import io
 import struct
 from dataclasses import dataclass, field
 
+DW_OP_addr = 0x03
 DW_OP_fbreg = 0x91
 DW_OP_call_frame_cfa = 0x9C
 _MAX_ELEMENTS = 200  # elements of an array shown before "..."
@@ -67,10 +68,19 @@ class FunctionVariables:
     variables: list[Variable] = field(default_factory=list)
 
 
-def read_variables(elf_data: bytes) -> dict[int, FunctionVariables]:
-    """Functions by their first instruction, from an executable's DWARF (empty without it, or
-    when it cannot be read: variables are a comfort of debugging, never a reason to refuse a
-    program)."""
+@dataclass(frozen=True)
+class GlobalVariable:
+    name: str
+    ctype: CType
+    address: int  # in the DPU's address map (WRAM, MRAM …)
+    line: int = 0
+
+
+def read_variables(elf_data: bytes) -> tuple[dict[int, FunctionVariables],
+                                             dict[str, GlobalVariable]]:
+    """Functions by their first instruction, and variables of file scope by name, from an
+    executable's DWARF (empty without it, or when it cannot be read: variables are a comfort
+    of debugging, never a reason to refuse a program)."""
     try:
         from elftools.common.exceptions import ELFError, DWARFError
         from elftools.elf.elffile import ELFFile
@@ -79,21 +89,37 @@ def read_variables(elf_data: bytes) -> dict[int, FunctionVariables]:
     try:
         f = ELFFile(io.BytesIO(elf_data))
         if f.get_section_by_name(".debug_info") is None:
-            return {}
+            return {}, {}
         info = f.get_dwarf_info(relocate_dwarf_sections=False)
         out: dict[int, FunctionVariables] = {}
+        globals_: dict[str, GlobalVariable] = {}
         for cu in info.iter_CUs():
-            _read_unit(cu, out)
-        return out
+            _read_unit(cu, out, globals_)
+        return out, globals_
     except (ELFError, DWARFError, ValueError, KeyError, IndexError, AttributeError,
             TypeError, struct.error, AssertionError):
-        return {}
+        return {}, {}
 
 
-def _read_unit(cu, out: dict[int, FunctionVariables]) -> None:
+def _read_unit(cu, out: dict[int, FunctionVariables],
+               globals_: dict[str, GlobalVariable]) -> None:
     types: dict[int, CType] = {}
     top = cu.get_top_DIE()
     for die in top.iter_children():
+        if die.tag == "DW_TAG_variable":
+            a = die.attributes
+            loc = a.get("DW_AT_location")
+            expr = list(loc.value) if loc is not None and isinstance(loc.value, (list, bytes)) \
+                else []
+            if len(expr) == 5 and expr[0] == DW_OP_addr and "DW_AT_type" in a \
+                    and "DW_AT_name" in a:
+                t = _type(cu, a["DW_AT_type"].value + cu.cu_offset, types, 0)
+                name = _text(a["DW_AT_name"].value)
+                if t is not None and name not in globals_:  # a static's twin in another unit
+                    globals_[name] = GlobalVariable(
+                        name, t, int.from_bytes(bytes(expr[1:]), "little"),
+                        a["DW_AT_decl_line"].value if "DW_AT_decl_line" in a else 0)
+            continue
         if die.tag != "DW_TAG_subprogram":
             continue
         a = die.attributes

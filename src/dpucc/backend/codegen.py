@@ -246,7 +246,10 @@ def compile_module(text: str, source_name: str = "<module>") -> str:
             raise UnsupportedError(g.name, f"initialiser ({type(e).__name__}: {e})") from None
     if mod.unit_file is not None:
         directory, name = mod.unit_file
-        out += debug_info_asm(described, name, directory)
+        defined = [v for v in mod.variables.get("", [])
+                   if v.get("symbol") in mod.globals and mod.globals[v["symbol"]].init is not None]
+        out += debug_info_asm(described, name, directory,
+                              [(v, sym(v["symbol"])) for v in defined])
     return "\n".join(out) + "\n"
 
 

@@ -4,7 +4,8 @@ The front end records each C parameter and local kept in an ``alloca`` with its 
 (``!dpu.vars``, see ``frontend/debuginfo.py``); the code generator knows where each surviving
 alloca sits in its frame.  This module writes both down as DWARF 4 for the debugger: one compile
 unit per object, one ``DW_TAG_subprogram`` per function (its entry and length in instructions,
-relocated by the assembler and the linker), and under it ``DW_TAG_formal_parameter`` and
+relocated by the assembler and the linker), the variables of file scope (``DW_OP_addr``), and
+under each function ``DW_TAG_formal_parameter`` and
 ``DW_TAG_variable`` entries located with ``DW_OP_fbreg`` from a frame base of
 ``DW_OP_call_frame_cfa``: the caller's r22, which is the base B of the callee's frame (see
 ``codegen``), whatever the callee has done to r22 since.  Types are base types, pointers, arrays,
@@ -30,6 +31,7 @@ _AT = {"name": 0x03, "producer": 0x25, "language": 0x13, "comp_dir": 0x1B, "low_
 _FORM = {"addr": 0x01, "data1": 0x0B, "data2": 0x05, "data4": 0x06, "string": 0x08,
          "ref4": 0x13, "exprloc": 0x18, "flag_present": 0x19}
 DW_LANG_C99 = 0x0C
+DW_OP_addr = 0x03
 DW_OP_fbreg = 0x91
 DW_OP_call_frame_cfa = 0x9C
 _ATE = {"bool": 0x02, "float": 0x04, "signed": 0x05, "signed_char": 0x06, "unsigned": 0x08,
@@ -55,6 +57,8 @@ _ABBREVS = {
     12: ("member", False, [("name", "string"), ("type", "ref4"),
                            ("data_member_location", "data4")]),
     13: ("structure_type", False, [("name", "string"), ("declaration", "flag_present")]),
+    14: ("variable", False, [("name", "string"), ("decl_line", "data4"), ("type", "ref4"),
+                             ("location", "exprloc")]),  # of file scope: DW_OP_addr
 }
 
 
@@ -166,9 +170,11 @@ class _Unit:
 _HEADER = 11  # unit_length (4), version (2), debug_abbrev_offset (4), address_size (1)
 
 
-def debug_info_asm(functions: list[FunctionVars], source_name: str, comp_dir: str) -> list[str]:
-    """``.debug_abbrev`` and ``.debug_info`` sections, as assembly, for ``functions``."""
-    if not functions:
+def debug_info_asm(functions: list[FunctionVars], source_name: str, comp_dir: str,
+                   globals_: list[tuple[dict, str]] = ()) -> list[str]:
+    """``.debug_abbrev`` and ``.debug_info`` sections, as assembly, for ``functions`` and the
+    variables of file scope ``globals_`` ((front-end record, assembler symbol))."""
+    if not functions and not globals_:
         return []
     u = _Unit()
     b = u.buf
@@ -178,6 +184,13 @@ def debug_info_asm(functions: list[FunctionVars], source_name: str, comp_dir: st
     for fn in functions:
         for var, _ in fn.variables:
             u.type_die(var["type"])
+    for var, _ in globals_:
+        u.type_die(var["type"])
+    for var, symbol in globals_:
+        b += _uleb(14) + _string(var["name"]) + int(var.get("line", 0)).to_bytes(4, "little")
+        b += u.types[json.dumps(var["type"], sort_keys=True)].to_bytes(4, "little")
+        b += _uleb(5) + bytes([DW_OP_addr])
+        u.word(symbol)
     for fn in functions:
         b += _uleb(2) + _string(fn.name)
         u.word(fn.symbol)

@@ -9,6 +9,7 @@ ABI decisions (struct passing, variadic arguments, floating point) are documente
 
 from __future__ import annotations
 
+from llvmlite import ir
 from pycparser import c_ast, c_parser
 from pycparser.c_parser import _BINARY_PRECEDENCE
 
@@ -238,6 +239,11 @@ def compile_preprocessed(text: str, filename: str, *, diagnostics=None, werror=F
     if any(d.severity == "error" for d in cg.warnings):  # errors the code generator got past
         raise DiagnosticError(cg.warnings)
     if cg.dbg is not None:
+        for name, sym in sorted(cg.scopes[0].items(), key=lambda kv: kv[0]):
+            if sym is not None and sym.kind == "var" and isinstance(sym.value, ir.GlobalVariable) \
+                    and sym.type.complete and not sym.type.is_func:
+                line = sym.node.coord.line if sym.node is not None and sym.node.coord else 0
+                cg.dbg.global_variable(sym.value.name, name, sym.type, line)
         cg.dbg.finish()
     if module_asm:
         cg.module.asm = "\n".join(module_asm)

@@ -99,6 +99,11 @@ class DebugInfo:
             {"alloca": alloca, "name": name, "line": line, "param": parameter,
              "type": describe_type(ctype)})
 
+    def global_variable(self, symbol: str, name: str, ctype, line: int) -> None:
+        """A C variable of file scope (its LLVM name ``symbol``), under the key ``""``."""
+        self._vars.setdefault("", []).append(
+            {"symbol": symbol, "name": name, "line": line, "type": describe_type(ctype)})
+
     def finish(self) -> None:
         """Write the variables into the module (once every function is generated)."""
         if self._vars:

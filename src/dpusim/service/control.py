@@ -765,10 +765,15 @@ class Control:
         return {"dpu": dpu, "tasklet": tasklet, "frame": frame,
                 "variables": self._frame_variables(dbg, tasklet, frame)}
 
-    def set_variable(self, dpu: int, tasklet: int, frame: int, name: str, value: str) -> dict:
+    def set_variable(self, dpu: int, tasklet: int | None, frame: int, name: str,
+                     value: str) -> dict:
+        """A parameter or local of the frame, else (or without a tasklet) a typed global."""
         dbg = self._debugger(dpu)
         try:
-            v = dbg.set_variable(tasklet, frame, name, value)
+            local = tasklet is not None and any(
+                v.name == name for v in dbg.frame_variables(tasklet, frame))
+            v = dbg.set_variable(tasklet, frame, name, value) if local else \
+                dbg.set_global(name, value)
         except DebugError as e:
             raise RequestFailed(str(e)) from None
         return {"name": v.name, "type": v.type, "value": v.value, "address": v.address}
@@ -841,6 +846,12 @@ class Control:
             except DebugError:
                 found = []
             for v in found:
+                if v.name == text:
+                    return {"value": v.value, "text": v.value, "kind": "variable",
+                            "type": v.type, "address": v.address,
+                            "size": v.variable.ctype.byte_size}
+        if text in dbg.program.globals:
+            for v in dbg.global_variables():
                 if v.name == text:
                     return {"value": v.value, "text": v.value, "kind": "variable",
                             "type": v.type, "address": v.address,
@@ -1113,7 +1124,7 @@ def _variables(c: Control, p: Params) -> dict:
 
 def _set_variable(c: Control, p: Params) -> dict:
     dpu = c._dpu(p, default=None)
-    tasklet = c._tasklet(p)
+    tasklet = c._tasklet(p, required=False)
     frame = p.int("frame", 0, 0)
     name = p.str("name", required=True)
     value = p.str("value", required=True)

@@ -720,7 +720,14 @@ class DapHandler:
         if kind == "globals":
             _, dpu = what
             out = []
+            typed = {v.name: v for v in c._debugger(dpu).global_variables()}
             for v in c.symbols()["variables"]:
+                t = typed.get(v["name"])
+                if t is not None:
+                    out.append({"name": t.name, "value": t.value, "type": t.type,
+                                "evaluateName": t.name, "variablesReference": 0,
+                                "memoryReference": hex32(t.address)})
+                    continue
                 result = c.evaluate(dpu, None, v["name"])
                 ref = 0
                 words = v["size"] // 4
@@ -753,6 +760,11 @@ class DapHandler:
             _, dpu, tasklet, level = what
             result = await self._work(self.control.set_variable, dpu, tasklet, level, name,
                                       value)
+            self.respond(msg, {"value": result["value"], "type": result["type"]})
+            return
+        program = self.control.program
+        if what[0] == "globals" and program is not None and name in program.globals:
+            result = await self._work(self.control.set_variable, what[1], None, 0, name, value)
             self.respond(msg, {"value": result["value"], "type": result["type"]})
             return
         try:
