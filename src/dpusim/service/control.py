@@ -23,6 +23,7 @@ import base64
 import binascii
 import os
 import posixpath
+import struct
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -847,15 +848,11 @@ class Control:
                 found = []
             for v in found:
                 if v.name == text:
-                    return {"value": v.value, "text": v.value, "kind": "variable",
-                            "type": v.type, "address": v.address,
-                            "size": v.variable.ctype.byte_size}
+                    return _typed_result(dbg, v)
         if text in dbg.program.globals:
             for v in dbg.global_variables():
                 if v.name == text:
-                    return {"value": v.value, "text": v.value, "kind": "variable",
-                            "type": v.type, "address": v.address,
-                            "size": v.variable.ctype.byte_size}
+                    return _typed_result(dbg, v)
         reg = text.lower().lstrip("$%")
         aliases = {"sp": "r22", "ra": "r23", "lr": "r23"}
         reg = aliases.get(reg, reg)
@@ -922,6 +919,25 @@ class Control:
 
 
 # ------------------------------------------------------------------------------ the method table
+
+
+def _typed_result(dbg: Debugger, v) -> dict:
+    """An evaluated C variable: ``value`` a number for scalars (None for aggregates), ``text``
+    as gdb prints it."""
+    t = v.variable.ctype
+    value = None
+    try:
+        data = dbg.read(v.address, t.byte_size)
+        if t.kind == "pointer":
+            value = int.from_bytes(data, "little")
+        elif t.kind == "base" and t.encoding == 0x04:
+            value = struct.unpack("<f" if t.size == 4 else "<d", data)[0]
+        elif t.kind == "base":
+            value = int.from_bytes(data, "little", signed=t.encoding in (0x05, 0x06))
+    except (DebugError, HostAccessError, struct.error):
+        value = None
+    return {"value": value, "text": v.value, "kind": "variable", "type": v.type,
+            "address": v.address, "size": t.byte_size}
 
 
 def _load(c: Control, p: Params) -> dict:
