@@ -327,3 +327,36 @@ def test_terminal_session_with_completion_and_history(work, tmp_path):
     assert child.exitstatus == 0
     text = history.read_text()
     assert "load charcount-debug" in text and "info breakpoints" in text
+
+
+# ------------------------------------------------------------------------------------ the IDEs
+
+
+def test_the_sample_launch_json_runs_the_character_counter(work, server):
+    """samples/charcount/.vscode/launch.json, as VS Code would send it to the port."""
+    import json
+    import re
+
+    from service_common import Dap
+
+    text = (SAMPLE / ".vscode" / "launch.json").read_text()
+    config = json.loads(re.sub(r"^\s*//.*$", "", text, flags=re.M))
+    assert all(c["debugServer"] == 2066 and c["type"] == "dpu" for c in
+               config["configurations"])
+    launch = dict(config["configurations"][1])
+    assert launch["noDebug"] is True
+    for key in ("name", "type", "request", "debugServer"):
+        del launch[key]
+    launch["program"] = launch["program"].replace("${workspaceFolder}/build", str(work))
+    dap = Dap(server.port)
+    try:
+        dap.ok("initialize", {"adapterID": "dpu", "linesStartAt1": True})
+        dap.ok("launch", launch)
+        dap.request("configurationDone")
+        dap.event("terminated")
+        output = "".join(e["body"]["output"] for e in dap.events
+                         if e["event"] == "output" and e["body"].get("category") == "stdout")
+    finally:
+        dap.close()
+    counts = [int(s.split(": ")[1]) for s in output.splitlines() if s.startswith("tasklet ")]
+    assert len(counts) == 16 and sum(counts) == 7
