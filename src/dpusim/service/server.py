@@ -219,7 +219,12 @@ class Connection:
             self.closing = True
             processor.cancel()
             try:
-                await processor
+                await asyncio.wait([processor], timeout=5)
+                if not processor.done():  # it swallowed its cancellation: once more
+                    processor.cancel()
+                    await asyncio.wait([processor], timeout=5)
+                if processor.done() and not processor.cancelled():
+                    processor.exception()  # retrieved: no "never retrieved" warning
             except (asyncio.CancelledError, Exception):  # noqa: BLE001
                 pass
             if self.handler is not None:
@@ -312,7 +317,11 @@ class Connection:
         return True
 
     async def _process(self) -> None:
-        while True:
+        # 'closing' and not only the cancellation ends this loop: Python 3.11's
+        # asyncio.wait_for (in drain) swallows a cancellation that lands as the wrapped
+        # future completes, and the loop then waited forever on an empty queue, with the
+        # connection never closed nor its DPUs freed (50 clients at once showed it).
+        while not self.closing:
             item = await self.queue.get()
             try:
                 await self.handler.handle(item)
