@@ -72,6 +72,11 @@ run
 bt
 tasklets
 next
+info locals
+info args
+print document_len
+up
+down
 print __sys_mbox[0]
 print r22
 regs
@@ -96,7 +101,7 @@ def test_a_debugging_session_on_the_character_counter(work):
     assert lines[k + 1] == f"{LINE}\t{SOURCE_LINES[LINE - 1]}"
     # bt: charcount at the line, called by the bootstrap
     assert lines[k + 2].startswith("#0  0x") and lines[k + 2].endswith(
-        f"in charcount at charcount.c:{LINE}")
+        f"in charcount () at charcount.c:{LINE}")
     assert lines[k + 3].startswith("#1  ") and "__bootstrap" in lines[k + 3]
     # tasklets: the 16 of the seed's configuration, the current one marked
     tasklets = [s for s in lines if s[:1] in "* " and "instructions" in s and s[2:4].strip()
@@ -106,6 +111,17 @@ def test_a_debugging_session_on_the_character_counter(work):
     # next: back to the loop's line; print reads the mailbox and a register
     assert f"Tasklet 0 in charcount at charcount.c:{FOR_LINE}" in lines
     assert "__sys_mbox[0] = 4096 (0x00001000)" in lines
+    # the locals DWARF describes, in the selected frame; the bootstrap (assembly) has none
+    k = lines.index(f"Tasklet 0 in charcount at charcount.c:{FOR_LINE}")
+    assert lines[k + 2:k + 10] == [
+        "host_request = 0x" + lines[k + 2].split("0x")[1], "document_len = 4096",
+        f"characters = {ord('e') * 0x01010101}", "result = " + lines[k + 5].split(" = ")[1],
+        "cache = 0x" + lines[k + 6].split("0x")[1],
+        "my_block_address = 0", "i = 0", "j = " + lines[k + 9].split(" = ")[1]]
+    assert lines[k + 10:k + 12] == ["No arguments.", "document_len = 4096"]
+    assert lines[k + 12].startswith("#1  ") and "__bootstrap" in lines[k + 12]
+    assert lines[k + 13].startswith("#0  ") and lines[k + 13].endswith(
+        f"in charcount at charcount.c:{FOR_LINE}")
     assert any(s.startswith("r22 = 0x") for s in lines)
     assert any(s.startswith("pc  0x8") for s in lines) and any(s.startswith("zf  ")
                                                               for s in lines)
@@ -218,9 +234,10 @@ def test_usage_errors_and_help(work):
         "dpushell: error: cannot connect to dpuservice at 127.0.0.1:1")
     r = invoke("-c", "help; help break; help bt")
     assert r.exit_code == 0
-    assert "  break [b, br]" in r.stdout and "usage: bt [TASKLET|all]" in r.stdout
+    assert "  break [b, br]" in r.stdout and "usage: bt [full] [TASKLET|all]" in r.stdout
     for name in ["load", "run", "break", "delete", "step", "next", "finish", "continue", "bt",
-                 "regs", "mem", "disasm", "tasklets", "log", "stats", "quit"]:
+                 "regs", "mem", "disasm", "tasklets", "log", "stats", "quit", "frame", "up",
+                 "down"]:
         assert f"\n  {name} " in r.stdout, name
 
 
@@ -360,3 +377,19 @@ def test_the_sample_launch_json_runs_the_character_counter(work, server):
         dap.close()
     counts = [int(s.split(": ")[1]) for s in output.splitlines() if s.startswith("tasklet ")]
     assert len(counts) == 16 and sum(counts) == 7
+
+
+def test_frames_locals_and_assignments(work):
+    r = dpushell("-c", "load charcount-debug; write 0x08000000 --file document.txt; "
+                 f"write __sys_mbox 4096 101; break charcount.c:{LINE}; run; "
+                 "set var result = 1000; print result; bt full; frame 1; info locals; "
+                 "frame 5", cwd=work)
+    assert r.returncode == 1
+    lines = r.stdout.splitlines()
+    assert "result = 1000" in lines
+    k = next(i for i, s in enumerate(lines) if s.startswith("#0  "))
+    assert lines[k].endswith(f"in charcount () at charcount.c:{LINE}")
+    assert "        result = 1000" in lines[k + 1:k + 9]
+    assert "        document_len = 4096" in lines[k + 1:k + 9]
+    assert lines[-2].startswith("#1  ") and lines[-1] == "No locals."
+    assert r.stderr == "dpushell: error: no frame 5 (tasklet 0 has 2)\n"

@@ -88,6 +88,7 @@ class Shell:
         self.program: str | None = None
         self.symbols: dict | None = None  # functions, variables, files of the program
         self.debugging = False
+        self.frame = 0  # the selected frame of the current tasklet ('frame', 'up', 'down')
 
     # ------------------------------------------------------------------ plumbing
 
@@ -193,6 +194,7 @@ class Shell:
             self.dpu = stop["others"][0]
             return
         self.dpu = stop["dpu"]
+        self.frame = 0
         if stop.get("tasklet") is not None:
             self.tasklet = stop["tasklet"]
         who = self._who(stop["dpu"], stop.get("tasklet"))
@@ -246,6 +248,18 @@ class Shell:
                 pass
         files = (self._symbols() or {}).get("files", [])
         return files[0] if files else None
+
+    def _is_c_variable(self, name: str) -> bool:
+        """A parameter or local of the selected frame, or a global described with its type."""
+        try:
+            found = self.call("debug.variables", dpu=self.dpu, tasklet=self.tasklet,
+                              frame=self.frame)["variables"]
+            if any(v["name"] == name for v in found):
+                return True
+            return self.call("debug.evaluate", dpu=self.dpu, expression=name).get("kind") \
+                == "variable"
+        except ShellError:
+            return False
 
     def _symbols(self) -> dict | None:
         if self.program is None:
@@ -316,7 +330,8 @@ class Shell:
         every DPU: the program's inputs before 'run'.
 
         While debugging, 'set var r3 = 5' (or 'set $r3 = 5') sets a register of the current
-        tasklet.  Examples:
+        tasklet, and 'set var total = 12' a C variable of the selected frame (or a global),
+        from a C constant, in programs built with -g.  Examples:
           write 0x08000000 --file document.txt      the document in MRAM
           write __sys_mbox 4096 101                 the host's request in the system mailbox
           set var input = 7"""
@@ -338,6 +353,12 @@ class Shell:
             r = self.call("debug.setRegister", dpu=self.dpu, tasklet=self.tasklet,
                           name=reg, value=_int(args[1], "the value"))
             self.say(f"{reg} = {r['value']:#x} ({r['value']})")
+            return
+        if self.debugging and len(args) == 2 and target.isidentifier() and \
+                self._is_c_variable(target):
+            r = self.call("debug.setVariable", dpu=self.dpu, tasklet=self.tasklet,
+                          frame=self.frame, name=target, value=args[1])
+            self.say(f"{target} = {r['value']}")
             return
         where, offset = self._location(target)
         if args[1] == "--file":
@@ -492,9 +513,13 @@ class Shell:
 
     @command("backtrace", "where")
     def do_bt(self, args: list[str]) -> None:
-        """bt [TASKLET|all]
-        The call stack of the current tasklet (or of TASKLET, or of every tasklet)."""
+        """bt [full] [TASKLET|all]
+        The call stack of the current tasklet (or of TASKLET, or of every tasklet), with the
+        arguments of each call; 'bt full' adds each frame's locals (programs built with -g)."""
         self._need_debugging()
+        full = bool(args) and args[0] == "full"
+        if full:
+            args = args[1:]
         if args == ["all"]:
             tasklets = [t["tasklet"] for t in self.call("debug.tasklets", dpu=self.dpu)
                         ["tasklets"]]
@@ -509,7 +534,22 @@ class Shell:
             if len(tasklets) > 1:
                 self.say(f"Tasklet {t}:")
             for f in r["frames"]:
-                self.say(f"#{f['level']}  {f['address']:#010x} in {self._where(f)}")
+                variables = f.get("variables") or []
+                params = [v for v in variables if v["parameter"]]
+                call = ""
+                if f.get("function") and f.get("source"):
+                    call = " (" + ", ".join(f"{v['name']}={v['value']}" for v in params) + ")"
+                where = self._where(f)
+                if call:
+                    name, _, rest = where.partition(" at ")
+                    where = f"{name}{call} at {rest}" if rest else name + call
+                self.say(f"#{f['level']}  {f['address']:#010x} in {where}")
+                if full:
+                    locals_ = [v for v in variables if not v["parameter"]]
+                    for v in locals_:
+                        self.say(f"        {v['name']} = {v['value']}")
+                    if not locals_:
+                        self.say("No locals.")
 
     @command("registers", "info-registers")
     def do_regs(self, args: list[str]) -> None:
@@ -529,15 +569,59 @@ class Shell:
     @command("p", completes="symbols")
     def do_print(self, args: list[str]) -> None:
         """print EXPRESSION
-        A register (r3, d4, pc, sp), a symbol's value, SYMBOL[i] (its i-th word), &SYMBOL, or
-        a number."""
+        A register (r3, d4, pc, sp), a parameter or local of the selected frame (-g), a
+        symbol's value, SYMBOL[i] (its i-th word), &SYMBOL, or a number."""
         if not args:
             raise self._usage("print")
         self._need_program()
         params = {"dpu": self.dpu, "expression": " ".join(args)}
         if self.debugging:
             params["tasklet"] = self.tasklet
+            params["frame"] = self.frame
         self.say(f"{' '.join(args)} = {self.call('debug.evaluate', **params)['text']}")
+
+    @command("f")
+    def do_frame(self, args: list[str]) -> None:
+        """frame [N]
+        Select frame N of the current tasklet's stack (0 is where it stopped) for 'print',
+        'info locals' and 'info args'; without N, show the selected frame."""
+        self._need_debugging()
+        if len(args) > 1:
+            raise self._usage("frame")
+        self._select_frame(_int(args[0], "the frame") if args else self.frame)
+
+    @command()
+    def do_up(self, args: list[str]) -> None:
+        """up [N]
+        Select the frame N (1 unless said) levels up: the caller's."""
+        self._need_debugging()
+        self._select_frame(self.frame + (_int(args[0], "the count") if args else 1))
+
+    @command()
+    def do_down(self, args: list[str]) -> None:
+        """down [N]
+        Select the frame N (1 unless said) levels down: the callee's."""
+        self._need_debugging()
+        self._select_frame(self.frame - (_int(args[0], "the count") if args else 1))
+
+    def _select_frame(self, level: int) -> None:
+        frames = self.call("debug.backtrace", dpu=self.dpu, tasklet=self.tasklet)["frames"]
+        if not 0 <= level < len(frames):
+            raise ShellError(f"no frame {level} (tasklet {self.tasklet} has {len(frames)})")
+        self.frame = level
+        f = frames[level]
+        self.say(f"#{level}  {f['address']:#010x} in {self._where(f)}")
+        self._source_line(f)
+
+    def _frame_variables(self, parameters: bool) -> None:
+        self._need_debugging()
+        found = self.call("debug.variables", dpu=self.dpu, tasklet=self.tasklet,
+                          frame=self.frame)["variables"]
+        chosen = [v for v in found if v["parameter"] == parameters]
+        if not chosen:
+            self.say("No arguments." if parameters else "No locals.")
+        for v in chosen:
+            self.say(f"{v['name']} = {v['value']}")
 
     @command("x", completes="symbols")
     def do_mem(self, args: list[str]) -> None:
@@ -677,7 +761,7 @@ class Shell:
 
     @command(completes="info")
     def do_info(self, args: list[str]) -> None:
-        """info breakpoints|registers|tasklets|functions|variables|files|mailboxes|status
+        """info breakpoints|registers|tasklets|functions|variables|files|mailboxes|status|locals|args
         What gdb users look for under 'info'."""
         if not args:
             raise self._usage("info")
@@ -687,7 +771,9 @@ class Shell:
                   "functions": self._info_functions, "variables": self._info_variables,
                   "files": self._info_files, "sources": self._info_files,
                   "mailboxes": self._info_mailboxes, "status": self.do_status,
-                  "program": self.do_status, "frame": self.do_bt, "stack": self.do_bt}
+                  "program": self.do_status, "frame": self.do_bt, "stack": self.do_bt,
+                  "locals": lambda rest: self._frame_variables(False),
+                  "args": lambda rest: self._frame_variables(True)}
         matches = [k for k in topics if k.startswith(what)] if what not in topics else [what]
         if len(matches) != 1:
             raise ShellError(f"info: unknown topic {what!r} (expected "
@@ -796,7 +882,7 @@ class Shell:
 
 
 INFO_TOPICS = ("breakpoints", "registers", "tasklets", "functions", "variables", "files",
-               "mailboxes", "status")
+               "mailboxes", "status", "locals", "args")
 
 
 def _complete_path(word: str) -> list[str]:
