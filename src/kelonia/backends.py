@@ -81,12 +81,30 @@ class BackendDpus:
         return region, off
 
     def write(self, dpu: int, where: str | int, data: bytes, offset: int = 0) -> None:
-        region, off = self.check(where, offset, len(data))
-        _write(self.states[dpu], region, off, data)
+        self.write_each([dpu], where, [data], offset)
 
     def read(self, dpu: int, where: str | int, length: int, offset: int = 0) -> bytes:
+        return self.read_each([dpu], where, length, offset)[0]
+
+    # One transfer for many DPUs: a backend whose DPUs live elsewhere (Ray) moves each
+    # group's buffers in one message instead of one per DPU.
+
+    def write_each(self, dpus: list[int], where: str | int, datas: list[bytes],
+                   offset: int = 0) -> None:
+        """``datas[k]`` to DPU ``dpus[k]``; the buffers have one length."""
+        region, off = self.check(where, offset, len(datas[0]))
+        for i, data in zip(dpus, datas):
+            _write(self.states[i], region, off, data)
+
+    def broadcast(self, dpus: list[int], where: str | int, data: bytes, offset: int = 0) -> None:
+        """The same bytes to each of the DPUs."""
+        self.write_each(dpus, where, [data] * len(dpus), offset)
+
+    def read_each(self, dpus: list[int], where: str | int, length: int,
+                  offset: int = 0) -> list[bytes]:
+        """``length`` bytes from each of the DPUs, in order."""
         region, off = self.check(where, offset, length)
-        return _read(self.states[dpu], region, off, length)
+        return [_read(self.states[i], region, off, length) for i in dpus]
 
     # ----------------------------------------------------------------- the rest
 
@@ -104,6 +122,9 @@ class BackendDpus:
 
     def log(self, dpu: int) -> str:
         return ""
+
+    def logs(self, dpus: list[int]) -> list[str]:
+        return [self.log(i) for i in dpus]
 
     def counters(self, dpu: int) -> tuple[int, int]:
         """(cycles, instructions) of the DPU's last run."""

@@ -42,6 +42,12 @@ class DpuFaultError(KeloniaError):
         self.dpu, self.tasklet, self.pc = dpu, tasklet, pc
         self.symbol, self.source, self.kind, self.code = symbol, source, kind, code
 
+    def __reduce__(self):
+        # Pickled with every field (the default would call __init__ with the message alone),
+        # so a fault crosses process boundaries: a Ray rank actor's launch, multiprocessing.
+        return (type(self), (str(self), self.dpu, self.tasklet, self.pc, self.symbol,
+                             self.source, self.kind, self.code))
+
 
 class StubbedDpuError(KeloniaError):
     """A stubbed DPU was asked to do what only a real (or simulated) one can."""
