@@ -41,3 +41,27 @@ def tool():
 @pytest.fixture
 def example_source() -> Path:
     return ROOT / "examples" / "hello.s"
+
+
+@pytest.fixture(scope="session")
+def ray_cluster():
+    """One local Ray instance for the whole session (the ray backend's tests): two CPUs, no
+    dashboard.  Its workers import this checkout's sources, as the tests do."""
+    import ray
+    src = str(ROOT / "src")
+    path = os.pathsep.join([src, os.environ["PYTHONPATH"]]) if os.environ.get("PYTHONPATH") \
+        else src
+    ray.init(num_cpus=2, include_dashboard=False, logging_level="WARNING",
+             runtime_env={"env_vars": {"PYTHONPATH": path}})
+    yield ray
+    ray.shutdown()
+
+
+@pytest.fixture
+def how(request):
+    """A backend and its options (``DpuSet.allocate(n, **how)``), from the test's parameters;
+    the ray backend gets the session's Ray instance."""
+    how = request.param
+    if how.get("backend") == "ray":
+        request.getfixturevalue("ray_cluster")
+    return how

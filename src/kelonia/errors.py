@@ -15,6 +15,22 @@ class UnknownBackendError(KeloniaError):
     """No backend of that name."""
 
 
+class BackendUnavailableError(KeloniaError):
+    """A backend that needs something not installed (the ray backend needs Ray)."""
+
+
+class DpuLostError(KeloniaError):
+    """DPUs that are gone: the process hosting them (a Ray rank actor) died.  ``dpus``: the
+    DPUs lost; ``ranks``: their ranks."""
+
+    def __init__(self, message: str, dpus: list[int], ranks: list[int] | None = None):
+        super().__init__(message)
+        self.dpus, self.ranks = list(dpus), list(ranks or [])
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.dpus, self.ranks))
+
+
 class ProgramError(KeloniaError):
     """A DPU program could not be read or loaded, or none is loaded."""
 
