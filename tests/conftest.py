@@ -57,11 +57,23 @@ def ray_cluster():
     ray.shutdown()
 
 
+def _with_ray_if_asked(request):
+    param = request.param
+    name = param.get("backend") if isinstance(param, dict) else getattr(param, "value", param)
+    if name == "ray":
+        request.getfixturevalue("ray_cluster")
+    return param
+
+
 @pytest.fixture
 def how(request):
-    """A backend and its options (``DpuSet.allocate(n, **how)``), from the test's parameters;
-    the ray backend gets the session's Ray instance."""
-    how = request.param
-    if how.get("backend") == "ray":
-        request.getfixturevalue("ray_cluster")
-    return how
+    """A backend and its options (``DpuSet.allocate(n, **how)``), from the test's parameters
+    (indirect); the ray backend gets the session's Ray instance."""
+    return _with_ray_if_asked(request)
+
+
+@pytest.fixture
+def backend(request):
+    """A kelonia ``DpuBackend`` from the test's parameters (indirect); the ray backend gets
+    the session's Ray instance."""
+    return _with_ray_if_asked(request)
