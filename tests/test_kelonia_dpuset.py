@@ -290,7 +290,8 @@ def test_checkpointing_restores_a_dead_rank(program, ray_cluster):
         dpus.scatter("dpu_id", np.arange(70, dtype=np.uint32))
         dpus.scatter("input", np.ones((70, 16), dtype=np.uint32))
         dpus.launch()
-        expected = np.ones((70, 16), dtype=np.uint32) * 3 + np.arange(70, dtype=np.uint32)[:, None]
+        ids = np.arange(70, dtype=np.uint32)[:, None]
+        expected = np.ones((70, 16), dtype=np.uint32) * 3 + ids
         ray_cluster.kill(ray_dpus.rank_actor(1))
         # Restored from the checkpoint taken after the launch: outputs, log and all.
         assert (dpus.gather_array("output", 16, np.uint32) == expected).all()
@@ -302,7 +303,7 @@ def test_checkpointing_restores_a_dead_rank(program, ray_cluster):
         ray_cluster.kill(ray_dpus.rank_actor(1))
         dpus.sync()
         assert future.done()
-        expected = np.ones((70, 16), dtype=np.uint32) * 4 + np.arange(70, dtype=np.uint32)[:, None]
+        expected = np.ones((70, 16), dtype=np.uint32) * 4 + ids
         assert (dpus.gather_array("output", 16, np.uint32) == expected).all()
         assert ray_dpus.restores(1) == 2
         assert all(s.launches == 2 and s.cycles > 0 for s in dpus.stats())
@@ -312,8 +313,8 @@ def test_without_ray_the_backend_says_how_to_install_it(monkeypatch):
     import sys
     monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` fails as if not installed
     monkeypatch.delitem(sys.modules, "kelonia.raybackend", raising=False)
-    with pytest.raises(BackendUnavailableError,
-                       match=r"needs ray, which is not installed: pip install 'dpu-toolchain\[ray\]'"):
+    with pytest.raises(BackendUnavailableError, match=r"needs ray, which is not installed: "
+                                                      r"pip install 'dpu-toolchain\[ray\]'"):
         DpuSet.allocate(1, backend="ray")
     with pytest.raises(UnknownBackendError, match="available: ray, simulator, stub"):
         DpuSet.allocate(1, backend="fpga")

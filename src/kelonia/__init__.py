@@ -19,8 +19,9 @@ from .errors import (AlignmentError, BackendUnavailableError, DpuAllocationError
 from .foundry import (PYTHON, BasicDpuAssembly, BasicDpuAssemblyLine, DpuBackend,
                       DpuDeviceDescription, DpuFoundry, StubDpu)
 
-__all__ = ["ActorDpuAssembly", "ActorDpuAssemblyLine", "ActorError", "RANK_SIZE", "Dpu", "DpuSet", "DpuStats", "AlignmentError", "BackendUnavailableError", "DpuAllocationError", "DpuLostError",
-           "DpuFaultError", "KeloniaError", "ProgramError", "StubbedDpuError", "SymbolError",
-           "TransferError", "UnknownBackendError", "PYTHON", "BasicDpuAssembly",
-           "BasicDpuAssemblyLine", "DpuBackend", "DpuDeviceDescription", "DpuFoundry",
-           "StubDpu"]
+__all__ = ["ActorDpuAssembly", "ActorDpuAssemblyLine", "ActorError", "RANK_SIZE", "Dpu",
+           "DpuSet", "DpuStats", "AlignmentError", "BackendUnavailableError",
+           "DpuAllocationError", "DpuLostError", "DpuFaultError", "KeloniaError", "ProgramError",
+           "StubbedDpuError", "SymbolError", "TransferError", "UnknownBackendError", "PYTHON",
+           "BasicDpuAssembly", "BasicDpuAssemblyLine", "DpuBackend", "DpuDeviceDescription",
+           "DpuFoundry", "StubDpu"]

@@ -353,5 +353,5 @@ def allocate(name: str, n: int, model: memory.DpuModel = memory.DEFAULT_MODEL,
         raise UnknownBackendError(f"backend '{name}': {e}") from None
 
 
-__all__ = ["BACKENDS", "OPTIONAL_BACKENDS", "backend_class", "BackendDpus", "SimulatorDpus", "StubDpus", "StubContext", "allocate",
-           "DEFAULT_CAPACITY", "HostAccessError"]
+__all__ = ["BACKENDS", "OPTIONAL_BACKENDS", "backend_class", "BackendDpus", "SimulatorDpus",
+           "StubDpus", "StubContext", "allocate", "DEFAULT_CAPACITY", "HostAccessError"]

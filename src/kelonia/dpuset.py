@@ -77,7 +77,7 @@ class DpuSet:
     def allocate(cls, n: int, backend: str = "simulator", *,
                  model: memory.DpuModel = memory.DEFAULT_MODEL,
                  capacity: int = backends.DEFAULT_CAPACITY, **options) -> DpuSet:
-        """``n`` DPUs of ``backend`` ("simulator" or "stub", see :mod:`kelonia.backends`);
+        """``n`` DPUs of ``backend`` ("simulator", "ray" or "stub", see :mod:`kelonia.backends`);
         ``options`` go to the backend (``engine="ref"``, ``max_cycles=``, ``kernel=`` …)."""
         dpus = backends.allocate(backend, n, model, capacity, **options)
         return DpuSet(_Group(dpus), range(n))
