@@ -57,12 +57,25 @@ def ray_cluster():
     ray.shutdown()
 
 
-def _with_ray_if_asked(request):
-    param = request.param
+def _is_ray(param) -> bool:
     name = param.get("backend") if isinstance(param, dict) else getattr(param, "value", param)
-    if name == "ray":
+    return name == "ray"
+
+
+def _with_ray_if_asked(request):
+    if _is_ray(request.param):
         request.getfixturevalue("ray_cluster")
-    return param
+    return request.param
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests of the ray backend share one xdist worker (``--dist loadgroup``, as ``make test``
+    runs), so that one Ray instance serves them all."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "ray_cluster" in item.fixturenames or any(
+                _is_ray(params.get(name)) for name in ("how", "backend") if name in params):
+            item.add_marker(pytest.mark.xdist_group("ray"))
 
 
 @pytest.fixture
