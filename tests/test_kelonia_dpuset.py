@@ -261,6 +261,11 @@ def test_ray_moves_each_transfer_and_launch_in_one_call_per_rank(program, ray_cl
         calls.clear()
         dpus.ranks[1].launch()
         assert calls == [(1, "launch")]
+        # DPUs are numbered as in the allocation, not in their rank: a fault names DPU 100.
+        dpus[100].copy_to("crash", struct.pack("<I", 1))
+        with pytest.raises(DpuFaultError, match=r"^DPU 100, tasklet 0") as e:
+            dpus.launch()
+        assert e.value.dpu == 100 and e.value.kind == "memory fault"
 
 
 @pytest.mark.slow

@@ -78,7 +78,8 @@ class DpuSet:
                  model: memory.DpuModel = memory.DEFAULT_MODEL,
                  capacity: int = backends.DEFAULT_CAPACITY, **options) -> DpuSet:
         """``n`` DPUs of ``backend`` ("simulator", "ray" or "stub", see :mod:`kelonia.backends`);
-        ``options`` go to the backend (``engine="ref"``, ``max_cycles=``, ``kernel=`` …)."""
+        ``options`` go to the backend (``engine="ref"``, ``max_cycles=``, ``kernel=`` …;
+        for ray also ``address=``, ``checkpoint=``, see :mod:`kelonia.raybackend`)."""
         dpus = backends.allocate(backend, n, model, capacity, **options)
         return DpuSet(_Group(dpus), range(n))
 

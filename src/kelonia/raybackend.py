@@ -48,7 +48,8 @@ from dpusim.program import Program
 from dpusim.simulator import ENGINES
 
 from .backends import BackendDpus, SimulatorDpus, _LaunchBatcher, _read, _write, fault_error
-from .errors import DpuFaultError, DpuLostError, UnknownBackendError
+from .errors import (BackendUnavailableError, DpuFaultError, DpuLostError,
+                     UnknownBackendError)
 
 RANK_SIZE = 64
 RESTORE_ATTEMPTS = 3  # an operation is sent to at most this many restored actors of its rank
@@ -162,7 +163,11 @@ class RayDpus(BackendDpus):
             raise UnknownBackendError(f"unknown simulator engine '{engine}' "
                                       f"(available: {', '.join(ENGINES)})")
         if not ray.is_initialized():
-            ray.init(address=address, logging_level=logging.WARNING, **(init or {}))
+            try:
+                ray.init(address=address, logging_level=logging.WARNING, **(init or {}))
+            except ConnectionError as e:
+                raise BackendUnavailableError(f"the ray backend cannot reach the Ray cluster "
+                                              f"at {address}: {e}") from e
         self.checkpointing = bool(checkpoint)
         self._actor_args = (model, engine, max_cycles, self.checkpointing)
         self._actor_options = dict(actor_options or {})
