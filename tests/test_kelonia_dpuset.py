@@ -350,3 +350,59 @@ def test_a_dpu_snapshot_restores_its_state_elsewhere(program):
         again = pickle.loads(pickle.dumps(e.value))
         assert (again.dpu, again.tasklet, again.kind, again.source, str(again)) == (
             e.value.dpu, e.value.tasklet, e.value.kind, e.value.source, str(e.value))
+
+
+CONNECT = r"""
+import struct, sys
+from kelonia import BackendUnavailableError, DpuSet
+address, program = sys.argv[1], sys.argv[2]
+try:
+    dpus = DpuSet.allocate(3, backend="ray", address=address)
+except BackendUnavailableError as e:
+    print("unavailable:", e)
+    sys.exit(3)
+with dpus:
+    dpus.load(program)
+    dpus.broadcast("factor", struct.pack("<I", 5))
+    dpus.push("dpu_id", [struct.pack("<I", i) for i in range(3)])
+    dpus.push("input", [struct.pack("<16I", *range(16))] * 3)
+    dpus.launch()
+    print(list(struct.unpack("<16I", dpus[2].copy_from("output", 64)))[:4])
+"""
+
+
+@pytest.mark.slow
+def test_another_process_connects_to_the_cluster_by_address(program, ray_cluster, tmp_path):
+    """What a user of an existing cluster does: ``address=`` with the cluster's address (here
+    the test session's own Ray instance, which this process started)."""
+    import os
+    import subprocess
+    import sys
+    address = ray_cluster.get_runtime_context().gcs_address
+    script = tmp_path / "connect.py"
+    script.write_text(CONNECT)
+    r = subprocess.run([sys.executable, str(script), address, program], capture_output=True,
+                       text=True, timeout=240, env={**os.environ})
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.strip().splitlines()[-1] == str([2, 7, 12, 17])
+
+
+def test_an_unreachable_cluster_address_fails_at_once(program, tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    script = tmp_path / "connect.py"
+    script.write_text(CONNECT)
+    start = time.monotonic()
+    r = subprocess.run([sys.executable, str(script), f"127.0.0.1:{port}", program],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 3, r.stdout + r.stderr
+    assert f"cannot reach the Ray cluster at 127.0.0.1:{port}" in r.stdout
+    assert time.monotonic() - start < 60
+    r = subprocess.run([sys.executable, str(script), "nowhere", program], capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 3 and "must be HOST:PORT" in r.stdout, r.stdout + r.stderr

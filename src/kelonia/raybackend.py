@@ -37,6 +37,7 @@ Options of :func:`kelonia.backends.allocate` / ``DpuSet.allocate(..., backend="r
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from dataclasses import dataclass, field
 
@@ -151,6 +152,23 @@ class _Call:
     incarnation: int
 
 
+def _check_reachable(address: str | None, timeout: float = 5.0) -> None:
+    """Fail at once when a ``HOST:PORT`` cluster address does not answer: ``ray.init`` would
+    retry for minutes before saying so.  ``auto``, ``local``, ``ray://`` addresses and None are
+    left to Ray."""
+    if not address or address in ("auto", "local") or "://" in address:
+        return
+    host, sep, port = address.rpartition(":")
+    if not sep or not port.isdigit():
+        raise BackendUnavailableError(f"the ray backend's address must be HOST:PORT, 'auto' or "
+                                      f"ray://HOST:PORT, not {address!r}")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as e:
+        raise BackendUnavailableError(f"the ray backend cannot reach the Ray cluster at "
+                                      f"{address}: {e.strerror or e}") from None
+
+
 class RayDpus(BackendDpus):
     name = "ray"
 
@@ -163,6 +181,7 @@ class RayDpus(BackendDpus):
             raise UnknownBackendError(f"unknown simulator engine '{engine}' "
                                       f"(available: {', '.join(ENGINES)})")
         if not ray.is_initialized():
+            _check_reachable(address)
             try:
                 ray.init(address=address, logging_level=logging.WARNING, **(init or {}))
             except ConnectionError as e:
