@@ -30,7 +30,7 @@ example: $(STAMP)
 	$(BIN)/dpusim --profile $(BUILD)/hello
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -n 2
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 clean:
 	rm -rf $(BUILD) $(VENV) samples/*/build

@@ -41,3 +41,52 @@ def tool():
 @pytest.fixture
 def example_source() -> Path:
     return ROOT / "examples" / "hello.s"
+
+
+@pytest.fixture(scope="session")
+def ray_cluster():
+    """One local Ray instance for the whole session (the ray backend's tests): two CPUs, no
+    dashboard.  Its workers import this checkout's sources, as the tests do."""
+    import ray
+    src = str(ROOT / "src")
+    path = os.pathsep.join([src, os.environ["PYTHONPATH"]]) if os.environ.get("PYTHONPATH") \
+        else src
+    ray.init(num_cpus=2, include_dashboard=False, logging_level="WARNING",
+             runtime_env={"env_vars": {"PYTHONPATH": path}})
+    yield ray
+    ray.shutdown()
+
+
+def _is_ray(param) -> bool:
+    name = param.get("backend") if isinstance(param, dict) else getattr(param, "value", param)
+    return name == "ray"
+
+
+def _with_ray_if_asked(request):
+    if _is_ray(request.param):
+        request.getfixturevalue("ray_cluster")
+    return request.param
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests of the ray backend share one xdist worker (``--dist loadgroup``, as ``make test``
+    runs), so that one Ray instance serves them all."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "ray_cluster" in item.fixturenames or any(
+                _is_ray(params.get(name)) for name in ("how", "backend") if name in params):
+            item.add_marker(pytest.mark.xdist_group("ray"))
+
+
+@pytest.fixture
+def how(request):
+    """A backend and its options (``DpuSet.allocate(n, **how)``), from the test's parameters
+    (indirect); the ray backend gets the session's Ray instance."""
+    return _with_ray_if_asked(request)
+
+
+@pytest.fixture
+def backend(request):
+    """A kelonia ``DpuBackend`` from the test's parameters (indirect); the ray backend gets
+    the session's Ray instance."""
+    return _with_ray_if_asked(request)

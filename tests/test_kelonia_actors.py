@@ -97,13 +97,19 @@ class Counters:
         return {CounterActor: CounterActor}
 
 
+# The backends that run the DPU program (ray: a local Ray instance, rank actors).
+SIMULATED = [pytest.param(DpuBackend.SIMULATOR, id="simulator"),
+             pytest.param(DpuBackend.RAY, id="ray", marks=pytest.mark.slow)]
+
+
 def build(program, n=1, backend=DpuBackend.SIMULATOR, interface=None):
     device = DpuDeviceDescription(interface or Counters.instance(), program, backend)
     return DpuFoundry.targeting(PYTHON).build(ActorDpuAssemblyLine.using_dpus(n, device))
 
 
-def test_messages_are_served_in_order_without_reboots(program):
-    with build(program, 2) as a:
+@pytest.mark.parametrize("backend", SIMULATED, indirect=True)
+def test_messages_are_served_in_order_without_reboots(program, backend):
+    with build(program, 2, backend=backend) as a:
         c = a.get_actor(1, 4, CounterActor)
         assert a.get_actor(1, 4, CounterActor) is c
         assert c.add(5) == (4005, 1)
@@ -115,8 +121,9 @@ def test_messages_are_served_in_order_without_reboots(program):
         assert a.get_actor(0, 4, CounterActor).add(1) == (4001, 1)  # another DPU's own state
 
 
-def test_many_actors_on_many_dpus_at_once(program):
-    with build(program, 3) as a:
+@pytest.mark.parametrize("backend", SIMULATED, indirect=True)
+def test_many_actors_on_many_dpus_at_once(program, backend):
+    with build(program, 3, backend=backend) as a:
         actors = [a.get_actor(d, t, CounterActor) for d in range(3) for t in range(6)]
         futures = [(actor, k, actor.add_async(k)) for k in (1, 2, 3) for actor in actors]
         for actor, k, f in futures:
@@ -125,8 +132,9 @@ def test_many_actors_on_many_dpus_at_once(program):
         assert all(s.launches == 1 for s in stats)  # booted once, served by resuming
 
 
-def test_a_fault_fails_its_message_and_its_dpu(program):
-    with build(program, 2) as a:
+@pytest.mark.parametrize("backend", SIMULATED, indirect=True)
+def test_a_fault_fails_its_message_and_its_dpu(program, backend):
+    with build(program, 2, backend=backend) as a:
         ok = a.get_actor(1, 0, CounterActor)
         bad = a.get_actor(0, 3, CounterActor)
         crash = bad.send_raw(3)
@@ -139,8 +147,9 @@ def test_a_fault_fails_its_message_and_its_dpu(program):
             a.get_actor(0, 1, CounterActor).add(1)
 
 
-def test_an_actor_that_returns_fails_its_message_and_the_next(program):
-    with build(program) as a:
+@pytest.mark.parametrize("backend", SIMULATED, indirect=True)
+def test_an_actor_that_returns_fails_its_message_and_the_next(program, backend):
+    with build(program, backend=backend) as a:
         c = a.get_actor(0, 2, CounterActor)
         with pytest.raises(ActorError, match="tasklet 2 of DPU 0 stopped serving messages"):
             c.send_raw(2).result()

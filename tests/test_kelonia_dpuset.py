@@ -1,6 +1,7 @@
 """The DPU-set level of kelonia (the SDK's host API): allocation, loading, transfers, launches,
-logs, statistics and errors, on the simulator and, where it applies, on stubs (a Python
-function standing in for the DPU program)."""
+logs, statistics and errors, on the simulator, on the simulator spread over Ray rank actors
+(a local Ray instance, marked slow), and, where it applies, on stubs (a Python function
+standing in for the DPU program)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import threading
 import numpy as np
 import pytest
 
-from kelonia import (AlignmentError, DpuAllocationError, DpuFaultError, DpuSet, ProgramError,
-                     SymbolError, TransferError, UnknownBackendError)
+from kelonia import (AlignmentError, BackendUnavailableError, DpuAllocationError,
+                     DpuFaultError, DpuLostError, DpuSet, ProgramError, SymbolError,
+                     TransferError, UnknownBackendError)
 
 KERNEL = r"""
 #include <stdint.h>
@@ -69,11 +71,13 @@ def program(tmp_path_factory) -> str:
     return out
 
 
-BACKENDS = [pytest.param({"backend": "simulator"}, id="simulator"),
-            pytest.param({"backend": "stub", "kernel": stub_kernel}, id="stub")]
+# The backends that run the DPU program: the same tests, the same results and errors.
+SIMULATED = [pytest.param({"backend": "simulator"}, id="simulator"),
+             pytest.param({"backend": "ray"}, id="ray", marks=pytest.mark.slow)]
+BACKENDS = SIMULATED + [pytest.param({"backend": "stub", "kernel": stub_kernel}, id="stub")]
 
 
-@pytest.mark.parametrize("how", BACKENDS)
+@pytest.mark.parametrize("how", BACKENDS, indirect=True)
 def test_broadcast_push_launch_gather(program, how):
     with DpuSet.allocate(3, **how) as dpus:
         dpus.load(program)
@@ -90,7 +94,7 @@ def test_broadcast_push_launch_gather(program, how):
             assert struct.unpack("<Q", dpus[i].copy_from("mram_sum", 8)) == (32 * (i + 1),)
 
 
-@pytest.mark.parametrize("how", BACKENDS)
+@pytest.mark.parametrize("how", BACKENDS, indirect=True)
 def test_errors_say_why(program, how):
     with pytest.raises(DpuAllocationError, match=r"asked for 3000 DPUs, the \w+ backend has 2560"):
         DpuSet.allocate(3000, **how)
@@ -124,8 +128,9 @@ def test_errors_say_why(program, how):
         DpuSet.allocate(1, backend="fpga")
 
 
-def test_ranks_iteration_and_mram_by_address():
-    with DpuSet.allocate(130, backend="stub") as dpus:
+@pytest.mark.parametrize("how", BACKENDS, indirect=True)
+def test_ranks_iteration_and_mram_by_address(how):
+    with DpuSet.allocate(130, **how) as dpus:
         assert [len(r) for r in dpus.ranks] == [64, 64, 2]
         assert [d.index for d in dpus.ranks[2]] == [128, 129]
         assert len(list(dpus)) == 130 and dpus[129].index == 129
@@ -134,8 +139,9 @@ def test_ranks_iteration_and_mram_by_address():
         assert dpus[6].mram_read(1024, 8) == bytes(8)
 
 
-def test_async_launch_sync_stats_and_log(program):
-    with DpuSet.allocate(2) as dpus:
+@pytest.mark.parametrize("how", SIMULATED, indirect=True)
+def test_async_launch_sync_stats_and_log(program, how):
+    with DpuSet.allocate(2, **how) as dpus:
         dpus.load(program)
         dpus.broadcast("factor", struct.pack("<I", 3))
         dpus.push("dpu_id", [struct.pack("<I", 10), struct.pack("<I", 11)])
@@ -153,8 +159,9 @@ def test_async_launch_sync_stats_and_log(program):
         assert dpus[0].stats_one().bytes_from == 64
 
 
-def test_a_fault_names_the_dpu_tasklet_function_and_line(program):
-    with DpuSet.allocate(3) as dpus:
+@pytest.mark.parametrize("how", SIMULATED, indirect=True)
+def test_a_fault_names_the_dpu_tasklet_function_and_line(program, how):
+    with DpuSet.allocate(3, **how) as dpus:
         dpus.load(program)
         dpus.push("crash", [struct.pack("<I", int(i == 1)) for i in range(3)])
         with pytest.raises(DpuFaultError) as e:
@@ -172,10 +179,11 @@ def test_a_fault_names_the_dpu_tasklet_function_and_line(program):
         assert future.done()
 
 
-def test_launches_from_threads_on_different_dpus(program):
+@pytest.mark.parametrize("how", SIMULATED, indirect=True)
+def test_launches_from_threads_on_different_dpus(program, how):
     """Each thread drives its own DPU, launching repeatedly; the launches interleave (and run
     together), and every DPU computes its own thread's results."""
-    with DpuSet.allocate(4) as dpus:
+    with DpuSet.allocate(4, **how) as dpus:
         dpus.load(program)
         errors = []
 
@@ -198,3 +206,203 @@ def test_launches_from_threads_on_different_dpus(program):
             t.join()
         assert not errors, errors
         assert all(s.launches == 3 for s in dpus.stats())
+
+
+@pytest.mark.parametrize("how", BACKENDS, indirect=True)
+def test_scatter_and_gather_arrays_across_ranks(program, how):
+    """A numpy array cut into one part per DPU, over three ranks (64 + 64 + 2 DPUs)."""
+    n = 130
+    with DpuSet.allocate(n, **how) as dpus:
+        dpus.load(program)
+        inputs = np.arange(n * 16, dtype=np.uint32).reshape(n, 16)
+        dpus.scatter("input", inputs)
+        dpus.scatter("dpu_id", np.arange(n, dtype=np.uint32))  # 1-D: 4 bytes each
+        dpus.broadcast("factor", struct.pack("<I", 5))
+        dpus.launch()
+        out = dpus.gather_array("output", 16, np.uint32)
+        assert out.shape == (n, 16)
+        assert (out == inputs * 5 + np.arange(n, dtype=np.uint32)[:, None]).all()
+        assert (dpus.ranks[1].gather_array("dpu_id", 1, np.uint32)[:, 0]
+                == np.arange(64, 128)).all()
+        with pytest.raises(TransferError, match="not a multiple of 130"):
+            dpus.scatter("input", np.zeros(131, dtype=np.uint8))
+        assert dpus.stats()[129].bytes_to == 64 + 4 + 4
+
+
+# -------------------------------------------------------------------------------- ray only
+
+
+def _ray_dpus(dpus):
+    return dpus._group.dpus  # the RayDpus behind the set
+
+
+@pytest.mark.slow
+def test_ray_moves_each_transfer_and_launch_in_one_call_per_rank(program, ray_cluster,
+                                                                 monkeypatch):
+    from kelonia.raybackend import RayDpus
+    calls = []
+    submit = RayDpus._submit
+
+    def counting(self, rank, method, *args):
+        calls.append((rank.index, method))
+        return submit(self, rank, method, *args)
+    monkeypatch.setattr(RayDpus, "_submit", counting)
+    with DpuSet.allocate(130, backend="ray") as dpus:
+        dpus.load(program)
+        assert calls == [(0, "load"), (1, "load"), (2, "load")]
+        for op in (lambda: dpus.push("dpu_id", [struct.pack("<I", i) for i in range(130)]),
+                   lambda: dpus.broadcast("factor", struct.pack("<I", 2)),
+                   lambda: dpus.launch(),
+                   lambda: dpus.gather("output", 64),
+                   lambda: dpus.log()):
+            calls.clear()
+            op()
+            assert sorted(r for r, _ in calls) == [0, 1, 2], calls
+        calls.clear()
+        dpus.ranks[1].launch()
+        assert calls == [(1, "launch")]
+        # DPUs are numbered as in the allocation, not in their rank: a fault names DPU 100.
+        dpus[100].copy_to("crash", struct.pack("<I", 1))
+        with pytest.raises(DpuFaultError, match=r"^DPU 100, tasklet 0") as e:
+            dpus.launch()
+        assert e.value.dpu == 100 and e.value.kind == "memory fault"
+
+
+@pytest.mark.slow
+def test_a_dead_rank_is_an_error_naming_its_dpus(program, ray_cluster):
+    with DpuSet.allocate(70, backend="ray") as dpus:
+        dpus.load(program)
+        dpus.broadcast("factor", struct.pack("<I", 3))
+        ray_cluster.kill(_ray_dpus(dpus).rank_actor(1))
+        with pytest.raises(DpuLostError, match=r"rank 1 \(DPUs 64..69\).*Ray actor died") as e:
+            dpus.launch()
+        assert e.value.dpus == list(range(64, 70)) and e.value.ranks == [1]
+        with pytest.raises(DpuLostError, match=r"DPUs 64..69"):  # and so on, at once
+            dpus[66].copy_from("factor", 4)
+        rank0 = dpus.ranks[0]  # the other rank still works
+        rank0.push("dpu_id", [struct.pack("<I", i) for i in range(64)])
+        rank0.push("input", [np.arange(16, dtype=np.uint32)] * 64)
+        rank0.launch()
+        assert struct.unpack("<16I", dpus[5].copy_from("output", 64))[1] == 3 + 5
+
+
+@pytest.mark.slow
+def test_checkpointing_restores_a_dead_rank(program, ray_cluster):
+    with DpuSet.allocate(70, backend="ray", checkpoint=True) as dpus:
+        ray_dpus = _ray_dpus(dpus)
+        dpus.load(program)
+        dpus.broadcast("factor", struct.pack("<I", 3))
+        dpus.scatter("dpu_id", np.arange(70, dtype=np.uint32))
+        dpus.scatter("input", np.ones((70, 16), dtype=np.uint32))
+        dpus.launch()
+        ids = np.arange(70, dtype=np.uint32)[:, None]
+        expected = np.ones((70, 16), dtype=np.uint32) * 3 + ids
+        ray_cluster.kill(ray_dpus.rank_actor(1))
+        # Restored from the checkpoint taken after the launch: outputs, log and all.
+        assert (dpus.gather_array("output", 16, np.uint32) == expected).all()
+        assert ray_dpus.restores(1) == 1 and ray_dpus.restores(0) == 0
+        assert dpus[69].log() == "dpu 69: factor 3, sum 0\n"
+        # A rank that dies while launching is restored, and the launch sent again.
+        dpus.broadcast("factor", struct.pack("<I", 4))
+        future = dpus.launch(sync=False)
+        ray_cluster.kill(ray_dpus.rank_actor(1))
+        dpus.sync()
+        assert future.done()
+        expected = np.ones((70, 16), dtype=np.uint32) * 4 + ids
+        assert (dpus.gather_array("output", 16, np.uint32) == expected).all()
+        assert ray_dpus.restores(1) == 2
+        assert all(s.launches == 2 and s.cycles > 0 for s in dpus.stats())
+
+
+def test_without_ray_the_backend_says_how_to_install_it(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` fails as if not installed
+    monkeypatch.delitem(sys.modules, "kelonia.raybackend", raising=False)
+    with pytest.raises(BackendUnavailableError, match=r"needs ray, which is not installed: "
+                                                      r"pip install 'dpu-toolchain\[ray\]'"):
+        DpuSet.allocate(1, backend="ray")
+    with pytest.raises(UnknownBackendError, match="available: ray, simulator, stub"):
+        DpuSet.allocate(1, backend="fpga")
+
+
+def test_a_dpu_snapshot_restores_its_state_elsewhere(program):
+    """dpusim's DpuState.snapshot/restore (what ray checkpoints are made of), and faults that
+    survive pickling (what crosses from a rank actor)."""
+    import pickle
+    with DpuSet.allocate(2) as dpus:
+        dpus.load(program)
+        dpus.push("dpu_id", [struct.pack("<I", 7), struct.pack("<I", 8)])
+        dpus.broadcast("factor", struct.pack("<I", 2))
+        dpus[0].copy_to("table", np.arange(32, dtype=np.uint64))
+        dpus[0].launch()
+        states = _ray_dpus(dpus).states
+        snap = pickle.loads(pickle.dumps(states[0].snapshot()))
+        states[1].restore(snap)
+        assert dpus[1].copy_from("table", 256) == np.arange(32, dtype=np.uint64).tobytes()
+        assert dpus[1].log() == dpus[0].log() == "dpu 7: factor 2, sum 496\n"
+        assert (states[1].cycle, states[1].instructions) == (states[0].cycle,
+                                                             states[0].instructions)
+        states[0].wram[0:4] = b"xxxx"
+        assert states[1].wram[0:4] != b"xxxx"  # a copy, not shared
+        dpus.push("crash", [struct.pack("<I", 1)] * 2)
+        with pytest.raises(DpuFaultError) as e:
+            dpus.launch()
+        again = pickle.loads(pickle.dumps(e.value))
+        assert (again.dpu, again.tasklet, again.kind, again.source, str(again)) == (
+            e.value.dpu, e.value.tasklet, e.value.kind, e.value.source, str(e.value))
+
+
+CONNECT = r"""
+import struct, sys
+from kelonia import BackendUnavailableError, DpuSet
+address, program = sys.argv[1], sys.argv[2]
+try:
+    dpus = DpuSet.allocate(3, backend="ray", address=address)
+except BackendUnavailableError as e:
+    print("unavailable:", e)
+    sys.exit(3)
+with dpus:
+    dpus.load(program)
+    dpus.broadcast("factor", struct.pack("<I", 5))
+    dpus.push("dpu_id", [struct.pack("<I", i) for i in range(3)])
+    dpus.push("input", [struct.pack("<16I", *range(16))] * 3)
+    dpus.launch()
+    print(list(struct.unpack("<16I", dpus[2].copy_from("output", 64)))[:4])
+"""
+
+
+@pytest.mark.slow
+def test_another_process_connects_to_the_cluster_by_address(program, ray_cluster, tmp_path):
+    """What a user of an existing cluster does: ``address=`` with the cluster's address (here
+    the test session's own Ray instance, which this process started)."""
+    import os
+    import subprocess
+    import sys
+    address = ray_cluster.get_runtime_context().gcs_address
+    script = tmp_path / "connect.py"
+    script.write_text(CONNECT)
+    r = subprocess.run([sys.executable, str(script), address, program], capture_output=True,
+                       text=True, timeout=240, env={**os.environ})
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.strip().splitlines()[-1] == str([2, 7, 12, 17])
+
+
+def test_an_unreachable_cluster_address_fails_at_once(program, tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    script = tmp_path / "connect.py"
+    script.write_text(CONNECT)
+    start = time.monotonic()
+    r = subprocess.run([sys.executable, str(script), f"127.0.0.1:{port}", program],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 3, r.stdout + r.stderr
+    assert f"cannot reach the Ray cluster at 127.0.0.1:{port}" in r.stdout
+    assert time.monotonic() - start < 60
+    r = subprocess.run([sys.executable, str(script), "nowhere", program], capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 3 and "must be HOST:PORT" in r.stdout, r.stdout + r.stderr

@@ -17,6 +17,10 @@ from kelonia import (PYTHON, BasicDpuAssemblyLine, DpuAllocationError, DpuBacken
                      DpuDeviceDescription, DpuFoundry, KeloniaError, StubbedDpuError)
 from test_kelonia_dpuset import program  # noqa: F401  (the module's compiled kernel)
 
+# The backends that run the DPU program (ray: a local Ray instance, rank actors).
+SIMULATED = [pytest.param(DpuBackend.SIMULATOR, id="simulator"),
+             pytest.param(DpuBackend.RAY, id="ray", marks=pytest.mark.slow)]
+
 
 class Task(enum.Enum):
     scale = "scale"
@@ -61,8 +65,9 @@ class Scaler:
         return {Task.scale: ScaleWorker, Task.memory_copy: CopyWorker}
 
 
-def test_workers_call_the_dpus(program):  # noqa: F811
-    device = DpuDeviceDescription(Scaler.instance(), program)
+@pytest.mark.parametrize("backend", SIMULATED, indirect=True)
+def test_workers_call_the_dpus(program, backend):  # noqa: F811
+    device = DpuDeviceDescription(Scaler.instance(), program, backend)
     line = BasicDpuAssemblyLine.using_dpus(3, device)
     with DpuFoundry.targeting(PYTHON).build(line) as assembly:
         assert assembly.nr_dpus == 3 and len(assembly.dpus) == 3
@@ -123,7 +128,8 @@ def test_stubbed_devices_hand_out_mocks():
             a.dpu(2).launch()
 
 
-@pytest.mark.parametrize("backend", [DpuBackend.SIMULATOR, DpuBackend.STUBBED])
+@pytest.mark.parametrize("backend", SIMULATED + [pytest.param(DpuBackend.STUBBED, id="stubbed")],
+                         indirect=True)
 def test_producer_consumer_threads_one_per_dpu(program, backend):  # noqa: F811
     """The seed's multi-DPU scheme: a thread per DPU takes blocks from a shared provider,
     calls its worker, adds to a shared result; the total is every block's."""
@@ -144,7 +150,7 @@ def test_producer_consumer_threads_one_per_dpu(program, backend):  # noqa: F811
         def worker_factories(self):
             return {Task.scale: FakeScale, Task.memory_copy: CopyWorker}
 
-    iface = Scaler.instance() if backend is DpuBackend.SIMULATOR else StubbedScaler.instance()
+    iface = StubbedScaler.instance() if backend is DpuBackend.STUBBED else Scaler.instance()
     device = DpuDeviceDescription(iface, program, backend)
     with DpuFoundry.targeting(PYTHON).build(BasicDpuAssemblyLine.using_dpus(3, device)) as a:
         def counter(n):

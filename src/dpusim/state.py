@@ -6,7 +6,7 @@ of their 64 MiB fit in a laptop's memory.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from dpucore import memory
@@ -140,6 +140,28 @@ class DpuState:
             self.atomic[offset:offset + len(data)] = data
         self.reset_tasklets()
 
+    def snapshot(self) -> dict:
+        """A copy of everything that changes while the DPU runs or the host writes (not the
+        program, which a snapshot shares): what :meth:`restore` puts back.  Plain data that
+        pickles, so a snapshot can be kept elsewhere (a checkpoint of a remote DPU)."""
+        return {
+            "iram": list(self.iram), "wram": bytes(self.wram), "atomic": bytes(self.atomic),
+            "mram": {page: bytes(data) for page, data in self.mram.pages.items()},
+            "tasklets": [replace(t, regs=list(t.regs)) for t in self.tasklets],
+            "scalars": {name: getattr(self, name) for name in _SCALARS},
+        }
+
+    def restore(self, snap: dict) -> None:
+        """Put back a :meth:`snapshot` (of this DPU or another of the same model)."""
+        self.iram = list(snap["iram"])
+        self.wram = bytearray(snap["wram"])
+        self.atomic = bytearray(snap["atomic"])
+        self.mram = LazyMemory(self.model.mram_bytes)
+        self.mram.pages = {page: bytearray(data) for page, data in snap["mram"].items()}
+        self.tasklets = [replace(t, regs=list(t.regs)) for t in snap["tasklets"]]
+        for name, value in snap["scalars"].items():
+            setattr(self, name, value)
+
     def reset_tasklets(self) -> None:
         self.tasklets = [Tasklet(i) for i in range(self.model.tasklets)]
         self.cycle = self.instructions = self.dma_free_at = 0
@@ -173,3 +195,8 @@ class DpuState:
         if self.counter_mode == 2:
             return (self.instructions - self.counter_base) & 0xFFFFFFFF
         return self.counter_frozen & 0xFFFFFFFF
+
+
+# The counters and flags of a DpuState that a snapshot copies as they are.
+_SCALARS = ("cycle", "instructions", "dma_free_at", "counter_mode", "counter_base",
+            "counter_frozen", "last_issued")

@@ -12,14 +12,16 @@ Two levels, as in the seed documents:
 
 from .actors import ActorDpuAssembly, ActorDpuAssemblyLine, ActorError
 from .dpuset import RANK_SIZE, Dpu, DpuSet, DpuStats
-from .errors import (AlignmentError, DpuAllocationError, DpuFaultError, KeloniaError,
+from .errors import (AlignmentError, BackendUnavailableError, DpuAllocationError,
+                     DpuFaultError, DpuLostError, KeloniaError,
                      ProgramError, StubbedDpuError, SymbolError, TransferError,
                      UnknownBackendError)
 from .foundry import (PYTHON, BasicDpuAssembly, BasicDpuAssemblyLine, DpuBackend,
                       DpuDeviceDescription, DpuFoundry, StubDpu)
 
-__all__ = ["ActorDpuAssembly", "ActorDpuAssemblyLine", "ActorError", "RANK_SIZE", "Dpu", "DpuSet", "DpuStats", "AlignmentError", "DpuAllocationError",
-           "DpuFaultError", "KeloniaError", "ProgramError", "StubbedDpuError", "SymbolError",
-           "TransferError", "UnknownBackendError", "PYTHON", "BasicDpuAssembly",
-           "BasicDpuAssemblyLine", "DpuBackend", "DpuDeviceDescription", "DpuFoundry",
-           "StubDpu"]
+__all__ = ["ActorDpuAssembly", "ActorDpuAssemblyLine", "ActorError", "RANK_SIZE", "Dpu",
+           "DpuSet", "DpuStats", "AlignmentError", "BackendUnavailableError",
+           "DpuAllocationError", "DpuLostError", "DpuFaultError", "KeloniaError", "ProgramError",
+           "StubbedDpuError", "SymbolError", "TransferError", "UnknownBackendError", "PYTHON",
+           "BasicDpuAssembly", "BasicDpuAssemblyLine", "DpuBackend", "DpuDeviceDescription",
+           "DpuFoundry", "StubDpu"]

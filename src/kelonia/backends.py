@@ -9,6 +9,8 @@ some of them, read their logs and counters.  The rules the DPU imposes on host t
   threads make at the same time for different DPUs run together: whoever finds the simulator
   idle runs every launch waiting at that moment in one call, which the vectorised engine
   executes in lockstep while the DPUs run the same code.
+- ``ray``: the simulator's DPUs on a Ray cluster, one actor per rank of 64
+  (:mod:`kelonia.raybackend`; needs the ``ray`` extra).
 - ``stub``: DPUs with memories but no processor.  A launch calls ``kernel(dpu)`` if one was
   given (a Python function standing in for the DPU program, reading and writing the
   :class:`StubContext`), and does nothing otherwise: host code can be tested, transfers and
@@ -17,6 +19,7 @@ some of them, read their logs and counters.  The rules the DPU imposes on host t
 
 from __future__ import annotations
 
+import importlib
 import threading
 from typing import Callable
 
@@ -26,8 +29,8 @@ from dpusim.program import Program
 from dpusim.simulator import ENGINES, HostAccessError, Simulator
 from dpusim.state import DpuState
 
-from .errors import (AlignmentError, DpuAllocationError, DpuFaultError, SymbolError,
-                     UnknownBackendError)
+from .errors import (AlignmentError, BackendUnavailableError, DpuAllocationError,
+                     DpuFaultError, SymbolError, UnknownBackendError)
 
 # A server's worth of DPUs (40 ranks of 64); simulating more is asking for trouble.
 DEFAULT_CAPACITY = 2560
@@ -81,12 +84,30 @@ class BackendDpus:
         return region, off
 
     def write(self, dpu: int, where: str | int, data: bytes, offset: int = 0) -> None:
-        region, off = self.check(where, offset, len(data))
-        _write(self.states[dpu], region, off, data)
+        self.write_each([dpu], where, [data], offset)
 
     def read(self, dpu: int, where: str | int, length: int, offset: int = 0) -> bytes:
+        return self.read_each([dpu], where, length, offset)[0]
+
+    # One transfer for many DPUs: a backend whose DPUs live elsewhere (Ray) moves each
+    # group's buffers in one message instead of one per DPU.
+
+    def write_each(self, dpus: list[int], where: str | int, datas: list[bytes],
+                   offset: int = 0) -> None:
+        """``datas[k]`` to DPU ``dpus[k]``; the buffers have one length."""
+        region, off = self.check(where, offset, len(datas[0]))
+        for i, data in zip(dpus, datas):
+            _write(self.states[i], region, off, data)
+
+    def broadcast(self, dpus: list[int], where: str | int, data: bytes, offset: int = 0) -> None:
+        """The same bytes to each of the DPUs."""
+        self.write_each(dpus, where, [data] * len(dpus), offset)
+
+    def read_each(self, dpus: list[int], where: str | int, length: int,
+                  offset: int = 0) -> list[bytes]:
+        """``length`` bytes from each of the DPUs, in order."""
         region, off = self.check(where, offset, length)
-        return _read(self.states[dpu], region, off, length)
+        return [_read(self.states[i], region, off, length) for i in dpus]
 
     # ----------------------------------------------------------------- the rest
 
@@ -104,6 +125,9 @@ class BackendDpus:
 
     def log(self, dpu: int) -> str:
         return ""
+
+    def logs(self, dpus: list[int]) -> list[str]:
+        return [self.log(i) for i in dpus]
 
     def counters(self, dpu: int) -> tuple[int, int]:
         """(cycles, instructions) of the DPU's last run."""
@@ -293,14 +317,32 @@ class StubDpus(BackendDpus):
 
 BACKENDS: dict[str, type[BackendDpus]] = {"simulator": SimulatorDpus, "stub": StubDpus}
 
+# Backends whose module needs an optional dependency: imported when asked for.
+OPTIONAL_BACKENDS = {"ray": ("kelonia.raybackend", "RayDpus", "ray", "dpu-toolchain[ray]")}
+
+
+def backend_class(name: str) -> type[BackendDpus]:
+    cls = BACKENDS.get(name)
+    if cls is not None:
+        return cls
+    if name not in OPTIONAL_BACKENDS:
+        raise UnknownBackendError(f"unknown backend '{name}' (available: "
+                                  f"{', '.join(sorted({*BACKENDS, *OPTIONAL_BACKENDS}))})")
+    module, attr, dependency, extra = OPTIONAL_BACKENDS[name]
+    try:
+        mod = importlib.import_module(module)
+    except ImportError as e:
+        if e.name is None or e.name.split(".")[0] != dependency:
+            raise
+        raise BackendUnavailableError(f"the {name} backend needs {dependency}, which is not "
+                                      f"installed: pip install '{extra}'") from None
+    return getattr(mod, attr)
+
 
 def allocate(name: str, n: int, model: memory.DpuModel = memory.DEFAULT_MODEL,
              capacity: int = DEFAULT_CAPACITY, **options) -> BackendDpus:
     """``n`` DPUs of the backend ``name``; its options (``engine=``, ``kernel=`` …)."""
-    cls = BACKENDS.get(name)
-    if cls is None:
-        raise UnknownBackendError(f"unknown backend '{name}' (available: "
-                                  f"{', '.join(sorted(BACKENDS))})")
+    cls = backend_class(name)
     if not isinstance(n, int) or n < 1:
         raise DpuAllocationError(f"asked for {n!r} DPUs: the count must be a positive integer")
     if n > capacity:
@@ -311,5 +353,5 @@ def allocate(name: str, n: int, model: memory.DpuModel = memory.DEFAULT_MODEL,
         raise UnknownBackendError(f"backend '{name}': {e}") from None
 
 
-__all__ = ["BACKENDS", "BackendDpus", "SimulatorDpus", "StubDpus", "StubContext", "allocate",
-           "DEFAULT_CAPACITY", "HostAccessError"]
+__all__ = ["BACKENDS", "OPTIONAL_BACKENDS", "backend_class", "BackendDpus", "SimulatorDpus",
+           "StubDpus", "StubContext", "allocate", "DEFAULT_CAPACITY", "HostAccessError"]

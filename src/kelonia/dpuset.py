@@ -27,6 +27,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
+import numpy as np
+
 from dpucore import memory
 from dpusim.program import Program, ProgramError as SimProgramError, load_program
 
@@ -75,8 +77,9 @@ class DpuSet:
     def allocate(cls, n: int, backend: str = "simulator", *,
                  model: memory.DpuModel = memory.DEFAULT_MODEL,
                  capacity: int = backends.DEFAULT_CAPACITY, **options) -> DpuSet:
-        """``n`` DPUs of ``backend`` ("simulator" or "stub", see :mod:`kelonia.backends`);
-        ``options`` go to the backend (``engine="ref"``, ``max_cycles=``, ``kernel=`` …)."""
+        """``n`` DPUs of ``backend`` ("simulator", "ray" or "stub", see :mod:`kelonia.backends`);
+        ``options`` go to the backend (``engine="ref"``, ``max_cycles=``, ``kernel=`` …;
+        for ray also ``address=``, ``checkpoint=``, see :mod:`kelonia.raybackend`)."""
         dpus = backends.allocate(backend, n, model, capacity, **options)
         return DpuSet(_Group(dpus), range(n))
 
@@ -151,9 +154,7 @@ class DpuSet:
 
     def broadcast(self, symbol: str | int, data, offset: int = 0) -> None:
         """The same bytes to every DPU of the set (dpu_broadcast_to)."""
-        raw = _as_bytes(data)
-        for i in self._indices:
-            self._group.write(i, symbol, raw, offset)
+        self._group.broadcast(self._indices, symbol, _as_bytes(data), offset)
 
     def copy_to(self, symbol: str | int, data, offset: int = 0) -> None:
         """dpu_copy_to: the same bytes to every DPU of the set."""
@@ -176,12 +177,33 @@ class DpuSet:
         lengths = {len(r) for r in raws}
         if len(lengths) > 1:
             raise TransferError(f"push takes buffers of one length, not {sorted(lengths)}")
-        for i, raw in zip(self._indices, raws):
-            self._group.write(i, symbol, raw, offset)
+        self._group.write_each(self._indices, symbol, raws, offset)
+
+    def scatter(self, symbol: str | int, array, offset: int = 0) -> None:
+        """A numpy array cut into one equal part per DPU, in the set's order: along its
+        first axis if that has one entry per DPU, else its bytes split evenly (push)."""
+        a = np.ascontiguousarray(array)
+        n = len(self._indices)
+        if a.ndim >= 2 and a.shape[0] == n:
+            parts = list(a)
+        else:
+            flat = a.reshape(-1).view(np.uint8)
+            if flat.size % n:
+                raise TransferError(f"scatter cuts {flat.size} bytes into {n} equal parts: "
+                                    f"{flat.size} is not a multiple of {n}")
+            parts = list(flat.reshape(n, -1))
+        self.push(symbol, parts, offset)
 
     def gather(self, symbol: str | int, length: int, offset: int = 0) -> list[bytes]:
         """``length`` bytes from each DPU of the set, in order (dpu_push_xfer FROM_DPU)."""
-        return [self._group.read(i, symbol, length, offset) for i in self._indices]
+        return self._group.read_each(self._indices, symbol, length, offset)
+
+    def gather_array(self, symbol: str | int, count: int, dtype=np.uint8,
+                     offset: int = 0) -> np.ndarray:
+        """``count`` items of ``dtype`` from each DPU: an array with one row per DPU."""
+        dtype = np.dtype(dtype)
+        rows = self.gather(symbol, count * dtype.itemsize, offset)
+        return np.frombuffer(b"".join(rows), dtype=dtype).reshape(len(rows), count)
 
     # ----------------------------------------------------------------- running
 
@@ -217,7 +239,7 @@ class DpuSet:
 
     def log(self) -> str:
         """What the DPUs printed in their last run, DPU by DPU (dpu_log_read)."""
-        return "".join(self._group.log(i) for i in self._indices)
+        return "".join(self._group.logs(self._indices))
 
 
 class Dpu(DpuSet):
@@ -273,15 +295,29 @@ class _Group:
             return self._executor
 
     def write(self, i: int, symbol, data: bytes, offset: int) -> None:
-        self.check_alive()
-        self.dpus.write(i, symbol, data, offset)
-        self.stats[i].bytes_to += len(data)
+        self.write_each([i], symbol, [data], offset)
 
     def read(self, i: int, symbol, length: int, offset: int) -> bytes:
+        return self.read_each([i], symbol, length, offset)[0]
+
+    def write_each(self, indices: list[int], symbol, datas: list[bytes], offset: int) -> None:
         self.check_alive()
-        data = self.dpus.read(i, symbol, length, offset)
-        self.stats[i].bytes_from += len(data)
-        return data
+        self.dpus.write_each(indices, symbol, datas, offset)
+        for i, data in zip(indices, datas):
+            self.stats[i].bytes_to += len(data)
+
+    def broadcast(self, indices: list[int], symbol, data: bytes, offset: int) -> None:
+        self.check_alive()
+        self.dpus.broadcast(indices, symbol, data, offset)
+        for i in indices:
+            self.stats[i].bytes_to += len(data)
+
+    def read_each(self, indices: list[int], symbol, length: int, offset: int) -> list[bytes]:
+        self.check_alive()
+        datas = self.dpus.read_each(indices, symbol, length, offset)
+        for i in indices:
+            self.stats[i].bytes_from += length
+        return datas
 
     def launch(self, indices: list[int]) -> None:
         self.check_alive()
@@ -302,8 +338,11 @@ class _Group:
             s.cycles, s.instructions = self.dpus.counters(i)
 
     def log(self, i: int) -> str:
+        return self.logs([i])[0]
+
+    def logs(self, indices: list[int]) -> list[str]:
         self.check_alive()
-        return self.dpus.log(i)
+        return self.dpus.logs(indices)
 
     def stats_of(self, i: int) -> DpuStats:
         s = self.stats[i]

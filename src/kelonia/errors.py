@@ -15,6 +15,22 @@ class UnknownBackendError(KeloniaError):
     """No backend of that name."""
 
 
+class BackendUnavailableError(KeloniaError):
+    """A backend that needs something not installed (the ray backend needs Ray)."""
+
+
+class DpuLostError(KeloniaError):
+    """DPUs that are gone: the process hosting them (a Ray rank actor) died.  ``dpus``: the
+    DPUs lost; ``ranks``: their ranks."""
+
+    def __init__(self, message: str, dpus: list[int], ranks: list[int] | None = None):
+        super().__init__(message)
+        self.dpus, self.ranks = list(dpus), list(ranks or [])
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.dpus, self.ranks))
+
+
 class ProgramError(KeloniaError):
     """A DPU program could not be read or loaded, or none is loaded."""
 
@@ -41,6 +57,12 @@ class DpuFaultError(KeloniaError):
         super().__init__(message)
         self.dpu, self.tasklet, self.pc = dpu, tasklet, pc
         self.symbol, self.source, self.kind, self.code = symbol, source, kind, code
+
+    def __reduce__(self):
+        # Pickled with every field (the default would call __init__ with the message alone),
+        # so a fault crosses process boundaries: a Ray rank actor's launch, multiprocessing.
+        return (type(self), (str(self), self.dpu, self.tasklet, self.pc, self.symbol,
+                             self.source, self.kind, self.code))
 
 
 class StubbedDpuError(KeloniaError):

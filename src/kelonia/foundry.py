@@ -38,8 +38,10 @@ class DpuBackend(enum.Enum):
 
     SIMULATOR = "simulator"
     STUBBED = "stubbed"
+    RAY = "ray"  # simulated DPUs on a Ray cluster (kelonia.raybackend)
     Simulator = "simulator"  # the seed's spellings
     Stubbed = "stubbed"
+    Ray = "ray"
 
 
 @dataclass(frozen=True)
