@@ -222,3 +222,27 @@ def test_a_fault_stops_with_its_report(tmp_path):
     d.start()
     stop = d.cont()
     assert stop.reason == "fault" and stop.fault.info.code == 2 and stop.tasklet == 0
+
+
+def test_a_run_sliced_by_cycle_limits_misses_no_breakpoint(program):
+    """dpuservice runs in slices of cycles (so that a run can be interrupted): a limit that
+    falls just before a breakpointed instruction once made the next slice skip it, as if it
+    had been reported."""
+    whole = debugger(program)
+    whole.add_breakpoint("square")
+    hits = []
+    while (stop := whole.cont()).reason != "exited":
+        hits.append((stop.tasklet, stop.pc, whole.dpu.cycle))
+    for slice_ in (1, 7):
+        d = debugger(program)
+        d.add_breakpoint("square")
+        sliced = []
+        while True:
+            stop = d.cont(max_cycles=d.dpu.cycle + slice_)
+            if stop.reason == "limit":
+                continue
+            if stop.reason == "exited":
+                break
+            sliced.append((stop.tasklet, stop.pc, d.dpu.cycle))
+        assert sliced == hits
+        assert (d.read("results", 16), d.dpu.cycle, d.dpu.instructions) == plain_run(program)

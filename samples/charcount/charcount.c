@@ -6,6 +6,9 @@
 #include <mram_ll.h>
 #include <alloc.h>
 #include <defs.h>
+#ifdef CHARCOUNT_VERBOSE
+#include <stdio.h>
+#endif
 
 int charcount() {
     /* Get the document length and requested character from the system mailbox. */
@@ -43,6 +46,10 @@ int charcount() {
         }
     }
 
+#ifdef CHARCOUNT_VERBOSE
+    /* The debug build says what each tasklet found (dpuservice sends it as DAP output). */
+    printf("tasklet %u: %u\n", me(), result);
+#endif
     mbox_send(&result, sizeof(result));
     return 0;
 }

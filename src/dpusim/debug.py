@@ -318,7 +318,10 @@ class Debugger:
                 engine.step(dpu)  # only the cycle moves, to the next ready tasklet
                 continue
             if max_cycles is not None and dpu.cycle >= max_cycles:
-                return self._stop(Stop("limit", t.id, t.pc))
+                # Nothing was reported here: a breakpoint at this very place must still stop
+                # the run that resumes after the limit (runs are sliced by cycle limits).
+                self._stopped_at = skip
+                return Stop("limit", t.id, t.pc)
             pc = t.pc
             if (t.id, pc) != skip:
                 bp = self._breakpoint(t, pc)

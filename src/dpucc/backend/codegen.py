@@ -625,7 +625,52 @@ class FnGen:
                                            and self.resolve(u.args[0]) != me)) for _, u in us):
                     self.fused.add(ins.name)
                     self.gepfold[ins.name] = const
+        self.find_address_folds()
         self.coalesce()
+
+    def find_address_folds(self) -> None:
+        """Addressing the DPU does in fewer instructions than the IR says:
+
+        - ``gep p, (shl x, k)`` (byte offsets, as LLVM canonicalises indexing): one
+          ``lsl_add d, p, x, k`` when the shift has no other use (``self.shl_fold``);
+        - ``load (gep @global, index)``: the scaled index in a register and the global as the
+          load's or store's offset (``lw r, index, global``) when every use of the address is
+          a WRAM load or store (``self.global_tail``)."""
+        self.shl_fold: dict[str, tuple] = {}
+        self.global_tail: set[str] = set()
+        for b in self.f.blocks:
+            for ins in b.insts:
+                if ins.op != "getelementptr" or not ins.name or ins.name in self.fused:
+                    continue
+                try:
+                    const, var = self.lay.gep_steps(ins.extra["src"], ins.args[1:])
+                except LayoutError:
+                    continue
+                for scale, iv, k in var:
+                    iv = self.resolve(iv)
+                    if scale != 1 or iv[0] != "local":
+                        continue
+                    sd = self.defs.get(iv[1])
+                    if sd is None or sd.op != "shl" or width(sd.ty) != 32 or \
+                            len(self.uses.get(iv[1], [])) != 1:
+                        continue
+                    amount = self.resolve(sd.args[1])
+                    if amount[0] == "int" and 0 < amount[1] < 32:
+                        self.shl_fold[iv[1]] = (sd.args[0], amount[1])
+                base = self.resolve(ins.args[0])
+                me = ("local", ins.name)
+                us = self.uses.get(ins.name, [])
+                if var and base[0] == "global" and us and all(
+                        not u.extra.get("mram") and (
+                            u.op == "load" or (u.op == "store" and self.resolve(u.args[1]) == me
+                                               and self.resolve(u.args[0]) != me))
+                        for _, u in us):
+                    try:
+                        s_, off = self.const_val(base, "ptr")
+                    except UnsupportedError:
+                        continue
+                    if s_ is not None:
+                        self.global_tail.add(ins.name)
 
     def _expect_name(self, ins):
         c = ins.extra.get("callee")
@@ -889,6 +934,8 @@ class FnGen:
         if op == "phi":
             return
         h = getattr(self, "l_" + op, None)
+        if op == "shl" and ins.name in self.shl_fold:
+            return  # done by the lsl_add of the address that uses it
         if op in ("add", "sub", "mul", "udiv", "sdiv", "urem", "srem", "shl", "lshr", "ashr",
                   "and", "or", "xor"):
             w = width(ins.ty)
@@ -1947,6 +1994,10 @@ class FnGen:
             if p[1] in self.gepfold:
                 base, off = self.address(d.args[0])
                 return self.fit_offset(base, _add_off(off, self.gepfold[p[1]]))
+            if p[1] in self.global_tail:  # the scaled index; the global is the offset
+                s_, off = self.const_val(d.args[0], "ptr")
+                const, _ = self.lay.gep_steps(d.extra["src"], d.args[1:])
+                return R(self.vmap[p[1]]), addr_text(s_, off + const)
             return R(self.vmap[p[1]]), 0
         s, off = self.const_val(p, "ptr")
         if s is None:
@@ -2139,10 +2190,16 @@ class FnGen:
             if not var:
                 self.emit("move", R(d, "r", True), tail)
                 return
+        keep_tail = ins.name in self.global_tail  # the loads and stores add the global
         for n_, (scale, iv, k) in enumerate(var):
-            last = n_ == len(var) - 1 and not const and tail is None
+            last = n_ == len(var) - 1 and not const and (tail is None or keep_tail)
             ity = ins.extra["idxty"][k]
-            if width(ity) < 32:
+            riv = self.resolve(iv)
+            if riv[0] == "local" and riv[1] in self.shl_fold:
+                src, amount = self.shl_fold[riv[1]]
+                x, part = self.val(src, "i32"), "r"
+                scale = 1 << amount
+            elif width(ity) < 32:
                 x, part = self.sext_narrow(iv, ity), "r"
             else:
                 x, part = self.val(iv, ity), ("lo" if width(ity) == 64 else "r")
@@ -2163,7 +2220,10 @@ class FnGen:
                     self.mul_const(m, x, s32(scale))
                     self.emit("add", R(t, "r", True), R(cur), R(m))
             cur = t
-        if tail is not None:
+        if tail is not None and keep_tail:
+            if cur is not d:
+                self.emit("move", R(d, "r", True), R(cur))
+        elif tail is not None:
             self.emit("add", R(d, "r", True), R(cur), tail)
         elif const:
             self.emit("add", R(d, "r", True), R(cur), s32(const))
