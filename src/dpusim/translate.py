@@ -53,7 +53,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 1  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 2  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 MAX_RUN = 256  # private instructions a tasklet may run ahead
 STOPPED = 1 << 62  # or-ed into a stopped tasklet's ready cycle
@@ -854,6 +854,19 @@ class Translator:
             return f"%Eo{q}.{len(out)}"
         return lab
 
+    def next_pc(self, flow, pc: int) -> str:
+        """The pc (i32) an instruction goes to, from its flow."""
+        kind = flow[0]
+        if kind == "next":
+            return c32(pc + 1)
+        if kind == "jump":
+            return c32(flow[1])
+        if kind == "cond":
+            return self.v(f"select i1 {flow[1]}, i32 {c32(flow[2])}, i32 {c32(pc + 1)}")
+        if kind == "indirect":
+            return flow[1]
+        raise AssertionError(flow)
+
     def continue_run(self, flow, pc: int, out: list[int]) -> None:
         """Branch to where the run goes after the instruction at ``pc``."""
         kind = flow[0]
@@ -1058,8 +1071,11 @@ class Translator:
                 if flow[0] == "stop":
                     self.stop(flow, p)
                     continue
+                # the run ahead starts after this instruction, which a rollback must not
+                # execute again: the snapshot is taken now, with the pc it goes to
                 self.do(f"call void @llvm.memcpy.p0.p0.i64(ptr %S, ptr %T, i64 {ARCH_COPY}, "
                         f"i1 false)")
+                self.store("i32", self.next_pc(flow, p), self.ptr("%S", 4 * PC), "reg")
                 self.store("i32", "0", self.slot("sn_base", 4), "sched")
                 self.continue_run(flow, p, out)
         L.append("Eout:")
