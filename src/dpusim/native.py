@@ -184,7 +184,9 @@ def _compile(llvm, tm, key: str, iram: list[int], model) -> tuple[Compiled, byte
     module.triple = tm.triple
     module.data_layout = str(tm.target_data)
     module.verify()
-    pto = llvm.create_pipeline_tuning_options(speed_level=2)
+    # O1: about half the compile time of O2 on large programs, and code as fast on the benchmarks
+    # (O2's extra inlining and jump threading on the one huge function buy nothing here)
+    pto = llvm.create_pipeline_tuning_options(speed_level=1)
     pto.loop_vectorization = False
     pto.slp_vectorization = False
     builder = llvm.create_pass_builder(tm, pto)
