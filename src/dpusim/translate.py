@@ -53,7 +53,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 2  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 3  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 MAX_RUN = 256  # private instructions a tasklet may run ahead
 STOPPED = 1 << 62  # or-ed into a stopped tasklet's ready cycle
@@ -986,8 +986,6 @@ class Translator:
         snap = self.v(f"add i64 {t128}, {_off('snap')}")
         self.do(f"%T = getelementptr inbounds i8, ptr %ctx, i64 {arch}")
         self.do(f"%S = getelementptr inbounds i8, ptr %ctx, i64 {snap}")
-        self.do(f"call void @llvm.memcpy.p0.p0.i64(ptr %S, ptr %T, i64 {ARCH_COPY}, i1 false)")
-        self.store("i32", "1", self.slot("sn_base", 4), "sched")
         self.store("i64", "%Cready", self.slot("ready", 8), "sched")
         ni_p = self.slot("ninstr", 8)
         self.store("i64", self.v(f"add i64 {self.load('i64', ni_p, 'sched')}, 1"), ni_p, "sched")
@@ -996,10 +994,19 @@ class Translator:
         cases = []
         for p, kind in enumerate(self.kinds):
             if kind == "private":
-                cases.append(f"i32 {p}, label %R{p}")
+                cases.append(f"i32 {p}, label %D{p}")
             elif kind == "shared":
                 cases.append(f"i32 {p}, label %X{p}")
         L.append(f"  switch i32 {pc}, label %replay [" + " ".join(cases) + "]")
+        # a run that starts with a private instruction: the snapshot is taken before it (a
+        # rollback executes it again); a shared one takes its snapshot after it executed
+        for p, kind in enumerate(self.kinds):
+            if kind == "private":
+                L.append(f"D{p}:")
+                self.do(f"call void @llvm.memcpy.p0.p0.i64(ptr %S, ptr %T, i64 {ARCH_COPY}, "
+                        f"i1 false)")
+                self.store("i32", "1", self.slot("sn_base", 4), "sched")
+                self.do(f"br label %R{p}")
 
         # -- a run ends: the tasklet's next pc and how many instructions it has pending ----
         L.append("endrun:")
