@@ -170,18 +170,20 @@ def compile_program(iram: list[int], model) -> Compiled:
         directory = cache_dir()
         path = directory / f"native-{key[:40]}.o" if directory is not None else None
         code = None
-        if path is not None and path.exists():
-            try:
-                code = _load_object(llvm, tm, key, path.read_bytes())
-            except Exception:  # noqa: BLE001 - a broken cache file is compiled again
-                code = None
+        if path is not None:
+            obj = _read_cached(path, key)
+            if obj is not None:
+                try:
+                    code = _load_object(llvm, tm, key, obj)
+                except Exception:  # noqa: BLE001 - a cache file LLVM refuses is compiled again
+                    code = None
         if code is None:
             code, obj = _compile(llvm, tm, key, iram, model)
             if path is not None:
                 try:
                     directory.mkdir(parents=True, exist_ok=True)
                     tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-                    tmp.write_bytes(obj)
+                    tmp.write_bytes(_cache_header(key, obj) + obj)
                     os.replace(tmp, path)
                 except OSError:
                     pass
@@ -189,6 +191,28 @@ def compile_program(iram: list[int], model) -> Compiled:
             _cache.pop(next(iter(_cache)))
         _cache[key] = code
         return code
+
+
+_MAGIC = b"dpusim-native-object\n"
+
+
+def _cache_header(key: str, obj: bytes) -> bytes:
+    """What a cache file starts with: the key it was compiled for and the object's hash.  LLVM
+    crashes the process on a damaged object file, so nothing unchecked reaches it."""
+    return _MAGIC + key.encode() + b"\n" + hashlib.sha256(obj).digest()
+
+
+def _read_cached(path: Path, key: str) -> bytes | None:
+    """The object code in a cache file, or None when it is missing, damaged or another's."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    size = len(_cache_header(key, b""))
+    obj = data[size:]
+    if len(data) <= size or data[:size] != _cache_header(key, obj)[:size]:
+        return None
+    return obj
 
 
 def _compile(llvm, tm, key: str, iram: list[int], model) -> tuple[Compiled, bytes]:
