@@ -50,7 +50,6 @@ from . import translate as X
 _RUNNING = TaskletState.RUNNING
 _STOPPED = TaskletState.STOPPED
 _ENTRY = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_void_p)
-_NPAGES = {}
 
 
 class NativeUnavailable(RuntimeError):

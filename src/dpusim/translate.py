@@ -45,7 +45,6 @@ instruction has happened when it returns REPLAY or PAGE.
 from __future__ import annotations
 
 import ctypes
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
