@@ -89,13 +89,26 @@ def _llvm():
         return _llvm_state["llvm"], _llvm_state["tm"]
 
 
-def _target_machine(llvm):
+def _target_machine(llvm, opt: int = 2):
     """The host's target machine.  An MCJIT engine owns (and frees) the one it is given, so
     each engine gets its own."""
     target = llvm.Target.from_default_triple()
     return target.create_target_machine(
         cpu=llvm.get_host_cpu_name(), features=llvm.get_host_cpu_features().flatten(),
-        opt=2, reloc="default", codemodel="jitdefault")
+        opt=opt, reloc="default", codemodel="jitdefault")
+
+
+# LLVM's code generator takes time more than linear in the size of the one function a program
+# becomes (CodeGenPrepare and the register coalescer on its thousands of blocks): 2 s for 900
+# DPU instructions, 16 s for 3400 (a C program with the soft-float library), against 0.5 s
+# unoptimised.  Larger programs are therefore compiled without optimisation: slower code (a few
+# times), but a compile that does not cost more than most runs.
+LARGE_PROGRAM = 1024  # instructions
+
+
+def optimisation_levels(slots: int) -> tuple[int, int]:
+    """(IR optimisation level, code generation level) for a program of ``slots`` instructions."""
+    return (1, 2) if slots <= LARGE_PROGRAM else (0, 0)
 
 
 def cache_dir() -> Path | None:
@@ -141,7 +154,8 @@ def program_key(iram: list[int], model) -> str:
     while end and words[end - 1] == 0:
         end -= 1
     h = hashlib.sha256()
-    h.update(f"dpusim-native {X.TRANSLATOR_VERSION} {model!r} {_host_id()}\n".encode())
+    h.update(f"dpusim-native {X.TRANSLATOR_VERSION} {LARGE_PROGRAM} {model!r} {_host_id()}\n"
+             .encode())
     h.update(b"".join(w.to_bytes(8, "little") for w in words[:end]))
     key = h.hexdigest()
     if len(_keys) >= _CACHE_MAX:
@@ -224,12 +238,14 @@ def _compile(llvm, tm, key: str, iram: list[int], model) -> tuple[Compiled, byte
     module.verify()
     # O1: about half the compile time of O2 on large programs, and code as fast on the benchmarks
     # (O2's extra inlining and jump threading on the one huge function buy nothing here)
-    pto = llvm.create_pipeline_tuning_options(speed_level=1)
-    pto.loop_vectorization = False
-    pto.slp_vectorization = False
-    builder = llvm.create_pass_builder(tm, pto)
-    builder.getModulePassManager().run(module, builder)
-    obj = tm.emit_object(module)
+    opt, codegen = optimisation_levels(tr.slots)
+    if opt:
+        pto = llvm.create_pipeline_tuning_options(speed_level=opt)
+        pto.loop_vectorization = False
+        pto.slp_vectorization = False
+        builder = llvm.create_pass_builder(tm, pto)
+        builder.getModulePassManager().run(module, builder)
+    obj = (tm if codegen == 2 else _target_machine(llvm, codegen)).emit_object(module)
     code = _load_object(llvm, tm, key, obj, "compiled", t1 - t0, time.perf_counter() - t1)
     return code, obj
 
