@@ -16,16 +16,29 @@ reference on the DPUs the reference ran, and every run's output against a Python
 The time is that of ``Simulator.run`` (grouping, compiling, running, writing back), best of
 ``--repeat`` runs for the vector engine (the median is shown too).
 
-``.venv/bin/python benchmarks/sim_speed.py [--blocks N] [--repeat N] [--quick]``
+The native engine (the program compiled to machine code with llvmlite, DPUs in parallel threads)
+runs every case too, and the seed's character counter (``samples/charcount``, built with its
+Makefile) over 64 MiB on one DPU with 16 tasklets: for each, simulated instructions per second,
+the ratio to the vectorized engine, the time compiling the program took, and the time getting it
+again from the disk cache (a fresh cache directory, so the first compile is a real one).  The
+vectorized engine counts characters over ``--vector-mib`` only (about a million instructions a
+second: 64 MiB would take minutes); the ratio uses its rate there.
+
+``.venv/bin/python benchmarks/sim_speed.py [--blocks N] [--repeat N] [--quick] [--mib N]``
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
-from dpucore import elf
+from dpucore import elf, memory
 from dpuasm.assembler import assemble
 from dpuasm.linker import link
 from dpusim.program import load_program
@@ -130,6 +143,76 @@ def run(engine: str, nr_dpus: int, blocks: int, seed: int = 1, divergent: bool =
     return sim, instructions, elapsed
 
 
+def native_compile_times(program) -> tuple[float, float]:
+    """(compile, cached): translating and compiling a program, then loading it from the disk
+    cache as a new process would (the in-memory cache emptied)."""
+    from dpusim import native
+    native._cache.clear()
+    os.environ["DPUSIM_CACHE"] = tempfile.mkdtemp(dir=CACHE.name)  # nothing there yet
+    t0 = time.perf_counter()
+    code = native.compile_program(program.iram, memory.DEFAULT_MODEL)
+    first = time.perf_counter() - t0
+    assert code.source == "compiled", "the disk cache was not fresh"
+    native._cache.clear()
+    t0 = time.perf_counter()
+    code = native.compile_program(program.iram, memory.DEFAULT_MODEL)
+    cached = time.perf_counter() - t0
+    assert code.source == "disk"
+    return first, cached
+
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = tempfile.TemporaryDirectory()  # the native engine's disk caches: fresh ones
+os.environ["DPUSIM_CACHE"] = CACHE.name
+
+
+def build_charcount(work: Path) -> Path:
+    """The seed's character counter, built by its Makefile with this interpreter's tools."""
+    subprocess.run(["make", "-s", "-C", str(ROOT / "samples" / "charcount"), f"BUILD={work}",
+                    f"BIN={Path(sys.executable).parent}", str(work / "charcount")],
+                   check=True, stdout=subprocess.DEVNULL)
+    return work / "charcount"
+
+
+def run_charcount(engine: str, binary: Path, text: bytes, char: int = ord("e")):
+    sim = Simulator(engine=engine)
+    sim.load(str(binary))
+    sim.write(0, "__sys_mbox", len(text).to_bytes(4, "little") + char.to_bytes(4, "little"))
+    sim.write(0, 0x08000000, text)
+    sim.boot()
+    t0 = time.perf_counter()
+    sim.run()
+    elapsed = time.perf_counter() - t0
+    found = sum(int.from_bytes(sim.read(0, f"__mbox_{k}", 4), "little") for k in range(16))
+    assert found == text.count(bytes([char])), "charcount: wrong count"
+    return sim, sim.dpus[0].instructions, elapsed
+
+
+def charcount_case(args) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        binary = build_charcount(Path(work))
+        rng = random.Random(7)
+        alphabet = b"abcdefghijklmnopqrstuvwxyz     \n"
+        text = bytes(rng.choice(alphabet) for _ in range(1 << 16)) * (args.mib * 16)
+        print(f"charcount: 1 DPU x 16 tasklets, {args.mib} MiB")
+        from dpusim.program import load_program as load
+        compile_s, cached_s = native_compile_times(load(binary.read_bytes(), "charcount"))
+        _, vinstr, vdt = run_charcount("vector", binary, text[:args.vector_mib << 20])
+        vrate = vinstr / vdt
+        print(f"  vector: {vinstr:>13,d} instructions in {vdt:8.3f} s = {vrate / 1e6:8.3f} "
+              f"M instr/s (over {args.vector_mib} MiB)")
+        times = []
+        for _ in range(args.repeat):
+            sim, instr, dt = run_charcount("native", binary, text)
+            times.append(dt)
+        times.sort()
+        rate = instr / times[0]
+        print(f"  native: {instr:>13,d} instructions in {times[0]:8.3f} s = {rate / 1e6:8.3f} "
+              f"M instr/s (median {instr / times[len(times) // 2] / 1e6:.3f}) = "
+              f"{rate / vrate:.0f} x vector; compile {compile_s:.3f} s, cached {cached_s:.3f} s; "
+              f"{sim.dpus[0].cycle:,d} cycles")
+
+
 def state(d):
     return (d.cycle, d.instructions, bytes(d.wram),
             [(t.regs, t.pc, t.zf, t.cf, t.state, t.ready_at, t.instructions, t.cycles)
@@ -142,18 +225,29 @@ def main() -> None:
     ap.add_argument("--ref-dpus", type=int, default=2, help="DPUs the reference runs for (b)")
     ap.add_argument("--quick", action="store_true", help="skip the reference engine")
     ap.add_argument("--repeat", type=int, default=3,
-                    help="runs of each vector case (best and median are shown)")
+                    help="runs of each vector and native case (best and median are shown)")
+    ap.add_argument("--mib", type=int, default=64, help="charcount: MiB of text (native)")
+    ap.add_argument("--vector-mib", type=int, default=1,
+                    help="charcount: MiB of text for the vectorized engine")
+    ap.add_argument("--no-charcount", action="store_true", help="skip the character counter")
     args = ap.parse_args()
+    print(f"host: {os.cpu_count()} cores")
+    if not args.no_charcount:
+        charcount_case(args)
     print(f"streaming kernel: {TASKLETS} tasklets, {args.blocks} blocks of 256 bytes per DPU")
     results = {}
     for label, dpus, divergent in (("(a)", 1, False), ("(b)", 64, False), ("(c)", 64, True)):
-        for engine in ("vector", "ref"):
+        for engine in ("vector", "native", "ref"):
             if engine == "ref" and args.quick:
                 continue
             n = min(dpus, args.ref_dpus) if engine == "ref" else dpus
-            blocks = args.blocks if engine == "vector" else min(args.blocks, 64)
+            blocks = args.blocks if engine != "ref" else min(args.blocks, 64)
+            compiled = ""
+            if engine == "native":
+                compile_s, cached_s = native_compile_times(build(blocks, divergent))
+                compiled = f" compile {compile_s:.3f} s, cached {cached_s:.3f} s"
             times = []
-            for _ in range(args.repeat if engine == "vector" else 1):
+            for _ in range(args.repeat if engine != "ref" else 1):
                 sim, instr, dt = run(engine, n, blocks, divergent=divergent)
                 times.append(dt)
             times.sort()
@@ -169,15 +263,20 @@ def main() -> None:
             if engine == "vector":
                 st = sim.engine.stats
                 extra = f" groups {st['groups']} splits {st['splits']} replays {st['replays']}"
+                vector_rate = rate
+            if engine == "native":
+                extra = f" = {rate / vector_rate:.1f} x vector;{compiled}"
             print(f"{label} {dpus:3d} DPU(s) x {TASKLETS} tasklets  {engine:6s}: "
                   f"{instr:>10,d} instructions in {dt:7.3f} s = {rate / 1e6:8.3f} M instr/s"
                   f"{median}  [{per_cycle:.3f} instr/cycle per DPU]{note}{extra}")
         if (label, "ref") in results:
             ref = results[(label, "ref")].dpus
-            sim, _, _ = run("vector", len(ref), min(args.blocks, 64), divergent=divergent)
-            for a, b in zip(ref, sim.dpus):
-                assert state(a) == state(b), f"{label}: DPU {a.index} differs from the reference"
-            print(f"{label} vector engine state == reference state on {len(ref)} DPU(s)")
+            for engine in ("vector", "native"):
+                sim, _, _ = run(engine, len(ref), min(args.blocks, 64), divergent=divergent)
+                for a, b in zip(ref, sim.dpus):
+                    assert state(a) == state(b), \
+                        f"{label}: {engine}: DPU {a.index} differs from the reference"
+                print(f"{label} {engine} engine state == reference state on {len(ref)} DPU(s)")
 
 
 if __name__ == "__main__":

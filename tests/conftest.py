@@ -18,6 +18,15 @@ def pytest_configure(config):
         import tempfile
         os.environ["DPUCC_CACHE"] = os.path.join(tempfile.gettempdir(),
                                                  f"dpucc-test-cache-{os.getuid()}")
+    # and the native engine's compiled programs: a fresh directory per session, so no test
+    # depends on what an earlier run left behind
+    if "DPUSIM_CACHE" not in os.environ:
+        import atexit
+        import shutil
+        import tempfile
+        where = tempfile.mkdtemp(prefix="dpusim-test-cache-")
+        os.environ["DPUSIM_CACHE"] = where
+        atexit.register(shutil.rmtree, where, True)
 BIN = Path(sys.executable).parent
 
 

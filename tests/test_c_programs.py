@@ -49,7 +49,7 @@ def run_on_dpu(tmp_path: Path, name: str, opt: str) -> list[int]:
     # in-process: the command line's own start-up would cost as much as compiling
     Driver(parse_args([opt, f"-I{C_DIR}", "-o", str(exe), str(C_DIR / name)])).run()
     outcomes = []
-    for engine in ("vector", "ref"):
+    for engine in ("vector", "native", "ref"):
         if engine == "ref" and outcomes[0][2] > REFERENCE_BUDGET:
             break
         sim = Simulator(engine=engine)

@@ -246,3 +246,27 @@ def test_a_run_sliced_by_cycle_limits_misses_no_breakpoint(program):
             sliced.append((stop.tasklet, stop.pc, d.dpu.cycle))
         assert sliced == hits
         assert (d.read("results", 16), d.dpu.cycle, d.dpu.instructions) == plain_run(program)
+
+
+def test_debugging_a_dpu_of_the_native_engine(program):
+    """With the native engine the debugged DPU runs on the reference engine (every issue is
+    checked for breakpoints); the simulator then runs every DPU natively, the debugged one from
+    where the debugger left it, mid-run: each ends as the plain reference run does."""
+    sim = Simulator(nr_dpus=3, engine="native")
+    sim.load(program)
+    d = Debugger(sim, dpu=1)
+    d.start()
+    sim.boot([0, 2])
+    [bp] = d.add_breakpoint("square")
+    for _ in range(4):
+        stop = d.cont()
+        assert stop.reason == "breakpoint" and stop.breakpoint == bp
+        assert d.backtrace(stop.tasklet)[0].function == "square"
+    d.step_instruction(stop.tasklet)
+    assert 0 < sim.dpus[1].instructions and sim.dpus[0].instructions == 0
+    sim.run()
+    expected = plain_run(program)
+    for i in range(3):
+        assert (sim.read(i, "results", 16), sim.dpus[i].cycle,
+                sim.dpus[i].instructions) == expected
+    assert d.finished

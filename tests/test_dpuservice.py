@@ -284,7 +284,7 @@ def test_the_server_listens_on_loopback_by_default(server):
 # ------------------------------------------------------------------------------ in process
 
 
-@pytest.mark.parametrize("engine,dpus", [("ref", 1), ("vector", 3)])
+@pytest.mark.parametrize("engine,dpus", [("ref", 1), ("vector", 3), ("native", 3)])
 def test_a_sliced_run_is_the_plain_run(programs, monkeypatch, engine, dpus):
     from dpusim.service import control as control_module
     monkeypatch.setitem(control_module.SLICE_CYCLES, engine, 997)

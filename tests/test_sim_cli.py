@@ -324,6 +324,35 @@ def test_fault_reports_and_exit_statuses(tmp_path):
     assert doc["dpus"][0]["tasklets"][0]["state"] == "running" and doc["max_cycles"] == 1000
 
 
+def test_native_engine_reports_what_the_reference_reports(tmp_path):
+    """`--engine native`: the same statistics, fault reports and exit statuses as `--engine
+    ref` (a memory fault on every DPU; a cycle limit; a clean run)."""
+    exe = build(tmp_path, HEADER + """
+        lw r0, zero, ptr
+        move r2, 40
+    1:  add r2, r2, -1, nz, 1b
+        lw r1, r0, 0
+        stop
+    .data
+    .p2align 2
+    .globl ptr
+    ptr: .long 0
+    """)
+    for args, status in ((("--set", "ptr=0x100000"), 1), (("--max-cycles", 200), 124),
+                         ((), 0)):
+        docs, errors = [], []
+        for engine in ("ref", "native"):
+            out = tmp_path / f"{engine}.json"
+            r = dpusim(exe, "--engine", engine, "--dpus", 3, "--stats", out, *args)
+            assert r.returncode == status and "Traceback" not in r.stderr
+            errors.append(r.stderr)
+            doc = json.loads(out.read_text())
+            stats_mod.validate(doc)
+            assert doc.pop("engine") == engine
+            docs.append(doc)
+        assert docs[0] == docs[1] and errors[0] == errors[1]
+
+
 def test_exit_status_from_sys_exit_status(tmp_path):
     exe = build(tmp_path, HEADER + """
         move r0, 300
@@ -375,7 +404,7 @@ def test_bad_programs_and_options(tmp_path):
 
 def test_quiet_engines_and_report(tmp_path):
     exe = build(tmp_path, HEADER + "nop\n" * 9 + "stop\n")
-    for engine in ("ref", "vector"):
+    for engine in ("ref", "vector", "native"):
         r = dpusim(exe, "--engine", engine)
         assert r.returncode == 0 and r.stdout == ""
         assert r.stderr == "DPU 0: 100 cycles, 10 instructions, 0.000286 ms at 350 MHz\n"

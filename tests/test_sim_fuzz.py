@@ -1,5 +1,6 @@
-"""Random instruction words and random programs never crash either engine: each run ends in a
-clean result or a DpuFault, never a Python exception, never a hang past the cycle limit."""
+"""Random instruction words and random programs never crash any engine: each run ends in a
+clean result or a DpuFault, never a Python exception, never a hang past the cycle limit, and the
+vectorized and native engines end exactly as the reference engine does."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from dpucore import isa, memory
 from dpusim.faults import DpuFault
+from dpusim.native import NativeEngine
 from dpusim.reference import ReferenceEngine
 from dpusim.state import DpuState
 from dpusim.vector import VectorEngine
@@ -35,9 +37,9 @@ def valid_words(draw):
 
 
 def _run(words: list[int], tasklets: int = 1) -> None:
-    """Run on both engines: each ends cleanly or with a DpuFault, and they agree."""
+    """Run on every engine: each ends cleanly or with a DpuFault, and they agree."""
     outcomes = []
-    for engine in (ReferenceEngine(), VectorEngine()):
+    for engine in (ReferenceEngine(), VectorEngine(), NativeEngine()):
         dpu = DpuState(0, memory.V1A)
         dpu.iram = list(words) + [0] * (memory.V1A.iram_instructions - len(words))
         for k in range(tasklets):
@@ -50,8 +52,11 @@ def _run(words: list[int], tasklets: int = 1) -> None:
             continue
         assert not dpu.running
         assert dpu.cycle <= MAX_CYCLES + 4096  # the last DMA may end past the limit
-        outcomes.append((dpu.cycle, [t.regs for t in dpu.tasklets]))
-    assert outcomes[0] == outcomes[1]
+        outcomes.append((dpu.cycle, dpu.instructions, [t.regs for t in dpu.tasklets],
+                         [(t.pc, t.zf, t.cf, t.instructions, t.cycles) for t in dpu.tasklets],
+                         bytes(dpu.wram), bytes(dpu.atomic)))
+    assert outcomes[1] == outcomes[0], "the vectorized engine differs from the reference"
+    assert outcomes[2] == outcomes[0], "the native engine differs from the reference"
 
 
 @settings(max_examples=400, deadline=None, derandomize=True, database=None,

@@ -1,6 +1,6 @@
-"""The vectorized engine against the reference engine, field by field.
+"""The vectorized and native engines against the reference engine, field by field.
 
-Every test runs the same program on the same DPUs with both engines and compares everything an
+Every test runs the same program on the same DPUs with every engine and compares everything an
 engine writes: registers, pc, flags, tasklet state, ready cycle, instruction and cycle counts,
 the DPU's cycle, round-robin position, DMA engine, time counter, WRAM, MRAM, atomic bits, IRAM
 and the fault (the reference runs DPU by DPU; the vector engine runs them all and raises the
@@ -63,6 +63,10 @@ def assert_same_dpu(a, b, where: str = "") -> None:
             assert sa[key] == sb[key], f"{where} DPU {a.index}: {key} differs"
 
 
+# the reference first: every other engine is compared with it
+ENGINES_UNDER_TEST = ("ref", "vector", "native")
+
+
 def run_both(program: Program, inputs: list[dict] | None = None, nr_dpus: int | None = None,
              max_cycles: int | None = 200_000, boot: tuple[int, ...] = (0,),
              setup=None) -> tuple[Simulator, Simulator]:
@@ -74,7 +78,7 @@ def run_both(program: Program, inputs: list[dict] | None = None, nr_dpus: int | 
     nr_dpus = nr_dpus or (len(inputs) if inputs else 1)
     sims = {}
     faults = {}
-    for engine in ("ref", "vector"):
+    for engine in ENGINES_UNDER_TEST:
         sim = Simulator(nr_dpus=nr_dpus, engine=engine)
         sim.load(program)
         for i, inp in enumerate(inputs or []):
@@ -105,10 +109,11 @@ def run_both(program: Program, inputs: list[dict] | None = None, nr_dpus: int | 
             assert lowest == (found[min(found)] if found else None)
             faults[engine] = found
         sims[engine] = sim
-    for a, b in zip(sims["ref"].dpus, sims["vector"].dpus):
-        assert_same_dpu(a, b)
-    assert faults["ref"] == faults["vector"]
-    return sims["ref"], sims["vector"]
+    for engine in ENGINES_UNDER_TEST[1:]:
+        for a, b in zip(sims["ref"].dpus, sims[engine].dpus):
+            assert_same_dpu(a, b, engine)
+        assert faults["ref"] == faults[engine], engine
+    return sims["ref"], sims[ENGINES_UNDER_TEST[1]]
 
 
 def run_text(text: str, **kw) -> tuple[Simulator, Simulator]:
@@ -450,7 +455,7 @@ def test_continue_after_cycle_limit():
     text = ".text\n.globl __bootstrap\n__bootstrap:\nmove r1, 300\n1: add r1, r1, -1, nz, 1b\nstop"
     prog = build(text)
     states = []
-    for engine in ("ref", "vector"):
+    for engine in ENGINES_UNDER_TEST:
         sim = Simulator(nr_dpus=2, engine=engine)
         sim.load(prog)
         sim.boot()
@@ -458,14 +463,16 @@ def test_continue_after_cycle_limit():
             sim.run(max_cycles=1000)
         sim.run()
         states.append(sim)
-    for a, b in zip(states[0].dpus, states[1].dpus):
-        assert_same_dpu(a, b)
+    for other in states[1:]:
+        for a, b in zip(states[0].dpus, other.dpus):
+            assert_same_dpu(a, b)
 
 
-def test_lowest_index_fault_is_raised_and_others_run_on():
+@pytest.mark.parametrize("engine", ENGINES_UNDER_TEST[1:])
+def test_lowest_index_fault_is_raised_and_others_run_on(engine):
     prog = build(".text\n.globl __bootstrap\n__bootstrap:\nlw r1, zero, x\nlw r0, r1, 0\n"
                  "add r2, r0, 1\nstop\n.data\n.p2align 2\nx: .long 16\n")
-    sim = Simulator(nr_dpus=4, engine="vector")
+    sim = Simulator(nr_dpus=4, engine=engine)
     sim.load(prog)
     sim.write(1, "x", (3).to_bytes(4, "little"))   # misaligned
     sim.write(3, "x", (1 << 20).to_bytes(4, "little"))  # out of range
@@ -675,15 +682,16 @@ def test_v1b_model_and_dpu_subsets():
     obj = elf.write_elf(assemble(prog_text, "prog.s"))
     prog = load_program(elf.write_elf(link([("prog.o", obj)]).elf), "prog", memory.V1B)
     sims = []
-    for engine in ("ref", "vector"):
+    for engine in ENGINES_UNDER_TEST:
         sim = Simulator(nr_dpus=4, engine=engine, model=memory.V1B)
         sim.load(prog)
         sim.boot([0, 2, 3])
-        sim.run(dpus=[0, 2] if engine == "vector" else None)
+        sim.run(dpus=[0, 2] if engine != "ref" else None)
         sims.append(sim)
-    for i in (0, 2):
-        assert_same_dpu(sims[0].dpus[i], sims[1].dpus[i])
-    assert sims[1].dpus[3].instructions == 0  # booted but not run
+    for other in sims[1:]:
+        for i in (0, 2):
+            assert_same_dpu(sims[0].dpus[i], other.dpus[i])
+        assert other.dpus[3].instructions == 0  # booted but not run
 
 
 def test_ldmai_loads_code_then_runs_it():

@@ -291,6 +291,12 @@ def run_all(sim: Simulator, max_cycles: int | None, per_dpu: bool,
                 if e.info.dpu not in pending or e.info.dpu in faults:
                     raise
                 faults[e.info.dpu] = e.info
+                # An engine that runs every DPU to its end or its fault (vector, native) says
+                # which others faulted too: running those again would issue their faulting
+                # instruction again, later (a fault leaves its tasklet's next issue cycle set).
+                for i, other in getattr(sim.engine, "last_faults", {}).items():
+                    if i in pending:
+                        faults.setdefault(i, other.info)
                 pending = [i for i in pending if i not in faults]
         if progress is not None:
             progress.advance(len(group))
@@ -461,8 +467,10 @@ _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 @click.argument("program", metavar="PROGRAM")
 @click.option("--dpus", "nr_dpus", type=click.IntRange(min=1), default=1, show_default=True,
               metavar="N", help="Number of DPUs, each running the program.")
-@click.option("--engine", type=click.Choice(["ref", "vector"]), default="vector",
-              show_default=True, help="Simulation engine (ref: the reference engine).")
+@click.option("--engine", type=click.Choice(["ref", "vector", "native"]), default="vector",
+              show_default=True,
+              help="Simulation engine (ref: the reference engine; native: the program "
+                   "compiled to machine code, cached, DPUs in parallel threads).")
 @click.option("--model", "model_name", default="v1A", show_default=True, metavar="v1A|v1B",
               help="DPU model.")
 @click.option("--set", "sets", multiple=True, callback=_parse_sets,

@@ -23,9 +23,10 @@ from .faults import DpuFault
 from .program import Program, ProgramError, load_program
 from .reference import Observer, ReferenceEngine
 from .state import DpuState, Tasklet
+from .native import NativeEngine
 from .vector import VectorEngine
 
-ENGINES = {"ref": ReferenceEngine, "vector": VectorEngine}
+ENGINES = {"ref": ReferenceEngine, "vector": VectorEngine, "native": NativeEngine}
 
 
 class HostAccessError(ValueError):

@@ -12,7 +12,7 @@ synchronous Python taking and returning JSON values, so that
 
 Runs are made of bounded slices of cycles (``SLICE_CYCLES``): between two slices a run looks at
 :meth:`interrupt` and :meth:`close`, so a client that goes away stops its DPUs within a slice,
-and the event loop never waits for a simulation.  Slicing changes nothing of a run: both
+and the event loop never waits for a simulation.  Slicing changes nothing of a run: the
 engines stop a slice before an instruction issues and resume there (tests/test_dpuservice.py
 compares sliced and whole runs).
 """
@@ -40,7 +40,8 @@ from ..stats import exit_status, fault_dict, tasklet_cycles
 from .errors import (InvalidParams, LimitExceeded, MethodNotFound, RequestFailed,
                      ServiceError, WrongState)
 
-SLICE_CYCLES = {"ref": 20_000, "vector": 2_000_000}  # about a tenth of a second each
+SLICE_CYCLES = {"ref": 20_000, "vector": 2_000_000,  # about a tenth of a second each
+                "native": 20_000_000}
 IRAM_BASE = memory.IRAM_BASE
 MAX_READ = 4 << 20  # bytes one read may return (8 MiB of JSON once in base64 … within a frame)
 MAX_DISASSEMBLE = 4096

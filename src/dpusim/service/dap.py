@@ -233,7 +233,7 @@ class DapHandler:
         p = Params({k: args[k] for k in ("dpus", "engine", "stopOnEntry", "noDebug",
                                          "maxCycles") if k in args})
         self.dpus = p.int("dpus", 1, 1, self.conn.limits.max_dpus_per_client)
-        self.engine = p.str("engine", "ref", choices=("ref", "vector"))
+        self.engine = p.str("engine", "ref", choices=("ref", "vector", "native"))
         self.stop_on_entry = p.bool("stopOnEntry")
         self.no_debug = p.bool("noDebug")
         self.max_cycles = p.int("maxCycles", None, 1)

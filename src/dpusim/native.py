@@ -1,0 +1,490 @@
+"""The native engine: DPU programs translated to machine code with llvmlite.
+
+A DPU program is static (all of IRAM is known when it runs), so it is translated once into LLVM
+IR (:mod:`dpusim.translate`: the scheduler and every instruction of the program in one function)
+and compiled to machine code, which runs a DPU until every tasklet has stopped.  The results are
+the reference engine's, register for register and cycle for cycle: the translation follows
+:mod:`dpusim.reference` category by category, and the differential tests run against it.
+
+Compiling
+---------
+Code is compiled once per program: the key is a hash of the IRAM words, the DPU model and the
+translator's version.  Compiled code stays in memory for the process (``NativeEngine`` shares one
+cache), and its object code is also written to a disk cache (``$DPUSIM_CACHE``, else
+``~/.cache/dpusim``; ``DPUSIM_CACHE=off`` disables it), from which a later process loads it without
+compiling.  ``compile_stats`` says how long translating and compiling took and where the code
+came from.
+
+Running
+-------
+Each DPU's state is copied into a :class:`dpusim.translate.Ctx` (registers, scheduler, counters,
+pointers to its WRAM and atomic bits, and a page table over its lazily paged MRAM), the native
+function runs it, and the state is copied back.  The function returns to Python only for what it
+does not do itself (see :mod:`dpusim.translate`): a fault (the reference engine executes the
+faulting instruction, so the :class:`FaultInfo` is the reference's), `ldmai` (then the new code
+is compiled), an MRAM page to allocate, the cycle limit or the end.
+
+The native function does not hold the GIL, so :meth:`NativeEngine.run_many` runs DPUs in a pool
+of threads, one per core: several DPUs run at once.  Like the vectorized engine, every DPU runs to
+its end or its fault, ``last_faults`` maps each faulted DPU to its fault, and the lowest-index
+fault is raised.  With an observer (trace, profile, debugger) the reference engine runs instead:
+every issue must be reported in order.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import os
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .faults import CYCLE_LIMIT, DpuFault, FaultInfo
+from .reference import Observer, ReferenceEngine
+from .state import DpuState, Tasklet, TaskletState
+from . import translate as X
+
+_RUNNING = TaskletState.RUNNING
+_STOPPED = TaskletState.STOPPED
+_ENTRY = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_void_p)
+
+
+class NativeUnavailable(RuntimeError):
+    """llvmlite is missing or cannot compile for this machine."""
+
+
+def available() -> bool:
+    try:
+        _llvm()
+    except NativeUnavailable:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# Compiling
+# --------------------------------------------------------------------------------------------
+
+_llvm_lock = threading.Lock()
+_llvm_state: dict = {}
+
+
+def _llvm():
+    """llvmlite's binding, initialised once, and the host's target machine."""
+    with _llvm_lock:
+        if "tm" not in _llvm_state:
+            if sys.byteorder != "little":
+                raise NativeUnavailable("the native engine needs a little-endian host")
+            try:
+                import llvmlite.binding as llvm
+            except ImportError as e:  # pragma: no cover - llvmlite is a dependency
+                raise NativeUnavailable(f"llvmlite is not installed: {e}") from None
+            llvm.initialize_native_target()
+            llvm.initialize_native_asmprinter()
+            _llvm_state["llvm"] = llvm
+            _llvm_state["tm"] = _target_machine(llvm)
+        return _llvm_state["llvm"], _llvm_state["tm"]
+
+
+def _target_machine(llvm, opt: int = 2):
+    """The host's target machine.  An MCJIT engine owns (and frees) the one it is given, so
+    each engine gets its own."""
+    target = llvm.Target.from_default_triple()
+    return target.create_target_machine(
+        cpu=llvm.get_host_cpu_name(), features=llvm.get_host_cpu_features().flatten(),
+        opt=opt, reloc="default", codemodel="jitdefault")
+
+
+# LLVM's code generator takes time more than linear in the size of the one function a program
+# becomes (CodeGenPrepare and the register coalescer on its thousands of blocks): 2 s for 900
+# DPU instructions, 16 s for 3400 (a C program with the soft-float library), against 0.5 s
+# unoptimised.  Larger programs are therefore compiled without optimisation: slower code (a few
+# times), but a compile that does not cost more than most runs.
+LARGE_PROGRAM = 1024  # instructions
+
+
+def optimisation_levels(slots: int) -> tuple[int, int]:
+    """(IR optimisation level, code generation level) for a program of ``slots`` instructions."""
+    return (1, 2) if slots <= LARGE_PROGRAM else (0, 0)
+
+
+def cache_dir() -> Path | None:
+    where = os.environ.get("DPUSIM_CACHE")
+    if where and where.lower() in ("off", "0", "none", "no"):
+        return None
+    if where:
+        return Path(where)
+    return Path(os.path.expanduser("~")) / ".cache" / "dpusim"
+
+
+class Compiled:
+    """A program's machine code: the entry point and the engine that owns the code."""
+
+    def __init__(self, key: str, engine, address: int, source: str, translate_s: float,
+                 compile_s: float):
+        self.key = key
+        self.engine = engine  # keeps the code alive
+        self.entry = _ENTRY(address)
+        self.source = source  # "compiled", "disk"
+        self.translate_s = translate_s
+        self.compile_s = compile_s
+
+
+_cache: dict[str, Compiled] = {}
+_cache_lock = threading.Lock()
+_CACHE_MAX = 64
+
+
+_keys: dict[tuple, str] = {}
+
+
+def program_key(iram: list[int], model) -> str:
+    """The cache key of a program: a hash of its IRAM words (trailing zero words left out), the
+    model, the translator's version and the host.  Hashing 4096 words costs milliseconds, a
+    tuple of them microseconds: the keys of the programs seen are remembered by their words."""
+    words = tuple(iram[:model.iram_instructions])
+    memo = (model, words)
+    key = _keys.get(memo)
+    if key is not None:
+        return key
+    end = len(words)
+    while end and words[end - 1] == 0:
+        end -= 1
+    h = hashlib.sha256()
+    h.update(f"dpusim-native {X.TRANSLATOR_VERSION} {LARGE_PROGRAM} {model!r} {_host_id()}\n"
+             .encode())
+    h.update(b"".join(w.to_bytes(8, "little") for w in words[:end]))
+    key = h.hexdigest()
+    if len(_keys) >= _CACHE_MAX:
+        _keys.pop(next(iter(_keys)))
+    _keys[memo] = key
+    return key
+
+
+def _host_id() -> str:
+    try:
+        llvm, tm = _llvm()
+    except NativeUnavailable:
+        return "none"
+    return f"{tm.triple} {llvm.get_host_cpu_name()} {llvm.llvm_version_info}"
+
+
+def compile_program(iram: list[int], model) -> Compiled:
+    """The machine code of a program, from the memory cache, the disk cache or compiled."""
+    key = program_key(iram, model)
+    with _cache_lock:
+        code = _cache.get(key)
+        if code is not None:
+            return code
+        llvm, tm = _llvm()
+        directory = cache_dir()
+        path = directory / f"native-{key[:40]}.o" if directory is not None else None
+        code = None
+        if path is not None:
+            obj = _read_cached(path, key)
+            if obj is not None:
+                try:
+                    code = _load_object(llvm, tm, key, obj)
+                except Exception:  # noqa: BLE001 - a cache file LLVM refuses is compiled again
+                    code = None
+        if code is None:
+            code, obj = _compile(llvm, tm, key, iram, model)
+            if path is not None:
+                try:
+                    directory.mkdir(parents=True, exist_ok=True)
+                    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+                    tmp.write_bytes(_cache_header(key, obj) + obj)
+                    os.replace(tmp, path)
+                except OSError:
+                    pass
+        if len(_cache) >= _CACHE_MAX:
+            _cache.pop(next(iter(_cache)))
+        _cache[key] = code
+        return code
+
+
+_MAGIC = b"dpusim-native-object\n"
+
+
+def _cache_header(key: str, obj: bytes) -> bytes:
+    """What a cache file starts with: the key it was compiled for and the object's hash.  LLVM
+    crashes the process on a damaged object file, so nothing unchecked reaches it."""
+    return _MAGIC + key.encode() + b"\n" + hashlib.sha256(obj).digest()
+
+
+def _read_cached(path: Path, key: str) -> bytes | None:
+    """The object code in a cache file, or None when it is missing, damaged or another's."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    size = len(_cache_header(key, b""))
+    obj = data[size:]
+    if len(data) <= size or data[:size] != _cache_header(key, obj)[:size]:
+        return None
+    return obj
+
+
+def _compile(llvm, tm, key: str, iram: list[int], model) -> tuple[Compiled, bytes]:
+    t0 = time.perf_counter()
+    tr = X.translate(iram, model)
+    t1 = time.perf_counter()
+    module = llvm.parse_assembly(tr.ir)
+    module.triple = tm.triple
+    module.data_layout = str(tm.target_data)
+    module.verify()
+    # O1: about half the compile time of O2 on large programs, and code as fast on the benchmarks
+    # (O2's extra inlining and jump threading on the one huge function buy nothing here)
+    opt, codegen = optimisation_levels(tr.slots)
+    if opt:
+        pto = llvm.create_pipeline_tuning_options(speed_level=opt)
+        pto.loop_vectorization = False
+        pto.slp_vectorization = False
+        builder = llvm.create_pass_builder(tm, pto)
+        builder.getModulePassManager().run(module, builder)
+    obj = (tm if codegen == 2 else _target_machine(llvm, codegen)).emit_object(module)
+    code = _load_object(llvm, tm, key, obj, "compiled", t1 - t0, time.perf_counter() - t1)
+    return code, obj
+
+
+def _load_object(llvm, tm, key: str, obj: bytes, source: str = "disk", translate_s: float = 0.0,
+                 compile_s: float = 0.0) -> Compiled:
+    t0 = time.perf_counter()
+    empty = llvm.parse_assembly("")
+    empty.triple = tm.triple
+    engine = llvm.create_mcjit_compiler(empty, _target_machine(llvm))
+    engine.add_object_file(llvm.ObjectFileRef.from_data(obj))
+    engine.finalize_object()
+    address = engine.get_function_address("dpu_run")
+    if not address:
+        raise NativeUnavailable("compiled code has no dpu_run")
+    if source == "disk":
+        compile_s = time.perf_counter() - t0
+    return Compiled(key, engine, address, source, translate_s, compile_s)
+
+
+# --------------------------------------------------------------------------------------------
+# State in and out
+# --------------------------------------------------------------------------------------------
+
+
+class _Run:
+    """One DPU's context for the native code, and the buffers it points into."""
+
+    def __init__(self, dpu: DpuState, limit: int):
+        self.dpu = dpu
+        ctx = self.ctx = X.Ctx()
+        model = dpu.model
+        n = len(dpu.tasklets)
+        if n > X.MAX_TASKLETS or n != model.tasklets:
+            raise NativeUnavailable(f"{n} tasklets")
+        arch = ctx.arch
+        nrun = 0
+        for t in dpu.tasklets:
+            base = t.id * X.ARCH_WORDS
+            arch[base:base + 24] = t.regs
+            arch[base + X.PC] = t.pc & 0xFFFFFFFF if 0 <= t.pc <= 0xFFFFFFFF else 0xFFFFFFFF
+            arch[base + X.ZF] = t.zf
+            arch[base + X.CF] = t.cf
+            running = t.state is _RUNNING
+            nrun += running
+            ctx.ready[t.id] = t.ready_at | (0 if running else X.STOPPED)
+            ctx.ninstr[t.id] = t.instructions
+            ctx.tcycles[t.id] = t.cycles
+            ctx.started[t.id] = -1 if t.started_at is None else t.started_at
+            ctx.waiting[t.id] = X.WAITING.index(t.waiting)
+        ctx.cycle = dpu.cycle
+        ctx.instructions = dpu.instructions
+        ctx.limit = limit
+        ctx.dma_free = dpu.dma_free_at
+        ctx.cbase = dpu.counter_base
+        ctx.cfrozen = dpu.counter_frozen
+        ctx.cmode = dpu.counter_mode
+        ctx.last = dpu.last_issued
+        ctx.nrun = nrun
+        self.wram = (ctypes.c_char * len(dpu.wram)).from_buffer(dpu.wram)
+        self.atomic = (ctypes.c_char * len(dpu.atomic)).from_buffer(dpu.atomic)
+        ctx.wram = ctypes.addressof(self.wram)
+        ctx.atomic = ctypes.addressof(self.atomic)
+        mram = dpu.mram
+        npages = -(-mram.size // mram.PAGE)
+        self.pages = (ctypes.c_void_p * npages)()
+        self.views: dict[int, object] = {}
+        for index, page in mram.pages.items():
+            self._map(index, page)
+        ctx.pages = ctypes.addressof(self.pages)
+
+    def _map(self, index: int, page: bytearray) -> None:
+        view = (ctypes.c_char * len(page)).from_buffer(page)
+        self.views[index] = view
+        self.pages[index] = ctypes.addressof(view)
+
+    def allocate_pages(self) -> None:
+        mram = self.dpu.mram
+        for index in range(self.ctx.page_lo, self.ctx.page_hi + 1):
+            if self.pages[index] is None:
+                page = mram.pages.get(index)
+                if page is None:
+                    page = mram.pages[index] = bytearray(mram.PAGE)
+                self._map(index, page)
+
+    def release(self) -> None:
+        self.ctx.wram = self.ctx.atomic = self.ctx.pages = None
+        self.wram = self.atomic = None
+        self.views.clear()
+
+    def store(self) -> None:
+        """Copy the context back into the DpuState (every tasklet exact: none ahead)."""
+        ctx, dpu = self.ctx, self.dpu
+        arch = ctx.arch
+        for t in dpu.tasklets:
+            base = t.id * X.ARCH_WORDS
+            t.regs[:] = arch[base:base + 24]
+            t.pc = arch[base + X.PC]
+            t.zf = arch[base + X.ZF]
+            t.cf = arch[base + X.CF]
+            ready = ctx.ready[t.id]
+            t.state = _STOPPED if ready >= X.STOPPED else _RUNNING
+            t.ready_at = ready & ~X.STOPPED
+            t.instructions = ctx.ninstr[t.id]
+            t.cycles = ctx.tcycles[t.id]
+            started = ctx.started[t.id]
+            t.started_at = None if started < 0 else started
+            t.waiting = X.WAITING[ctx.waiting[t.id]]
+        dpu.cycle = ctx.cycle
+        dpu.instructions = ctx.instructions
+        dpu.dma_free_at = ctx.dma_free
+        dpu.counter_base = ctx.cbase
+        dpu.counter_frozen = ctx.cfrozen
+        dpu.counter_mode = ctx.cmode
+        dpu.last_issued = ctx.last
+
+
+# --------------------------------------------------------------------------------------------
+# The engine
+# --------------------------------------------------------------------------------------------
+
+
+class NativeEngine:
+    """Runs DPUs as machine code, with the reference engine's results, counts and cycles.
+
+    ``run_many(dpus, max_cycles)`` runs every DPU to its end (in parallel threads) and raises the
+    :class:`DpuFault` of the lowest-index DPU that faulted; ``last_faults`` maps every faulted
+    DPU to its fault.  ``run(dpu, max_cycles)`` is ``run_many([dpu])``.  ``stats`` counts the
+    replays (instructions the reference engine executed), page allocations and compilations;
+    ``compile_stats`` lists each program the engine used: where its code came from and how long
+    translating and compiling took.
+    """
+
+    name = "native"
+
+    def __init__(self, observer: Observer | None = None, threads: int | None = None):
+        _llvm()
+        self.observer = observer
+        self.reference = ReferenceEngine(observer)
+        self.threads = threads or os.cpu_count() or 1
+        self.stats = {"replays": 0, "pages": 0, "rollbacks": 0}
+        self.compile_stats: list[dict] = []
+        self.last_faults: dict[int, DpuFault] = {}
+        self._lock = threading.Lock()
+
+    def run(self, dpu: DpuState, max_cycles: int | None = None) -> None:
+        self.run_many([dpu], max_cycles)
+
+    def run_many(self, dpus: list[DpuState], max_cycles: int | None = None) -> None:
+        faults: dict[int, DpuFault] = {}
+        if self.observer is not None:
+            for d in dpus:
+                try:
+                    self.reference.run(d, max_cycles)
+                except DpuFault as e:
+                    faults.setdefault(d.index, e)
+        else:
+            work = [d for d in dpus if any(t.state is _RUNNING for t in d.tasklets)]
+            for d in work:  # compile in this thread, once per program
+                self._code(d)
+            if len(work) > 1 and self.threads > 1:
+                with ThreadPoolExecutor(min(self.threads, len(work))) as pool:
+                    results = list(pool.map(lambda d: self._run_dpu(d, max_cycles), work))
+            else:
+                results = [self._run_dpu(d, max_cycles) for d in work]
+            for d, fault in zip(work, results):
+                if fault is not None:
+                    faults[d.index] = fault
+        self.last_faults = faults
+        if faults:
+            raise faults[min(faults)]
+
+    def _code(self, dpu: DpuState) -> Compiled:
+        code = compile_program(dpu.iram, dpu.model)
+        with self._lock:
+            if not any(s["key"] == code.key for s in self.compile_stats):
+                self.compile_stats.append({"key": code.key, "source": code.source,
+                                           "translate_s": code.translate_s,
+                                           "compile_s": code.compile_s})
+        return code
+
+    def _run_dpu(self, dpu: DpuState, max_cycles: int | None) -> DpuFault | None:
+        limit = X.NO_LIMIT if max_cycles is None else min(max_cycles, X.NO_LIMIT)
+        while any(t.state is _RUNNING for t in dpu.tasklets):
+            code = self._code(dpu)
+            run = _Run(dpu, limit)
+            try:
+                while True:
+                    status = code.entry(ctypes.addressof(run.ctx))
+                    if status != X.PAGE:
+                        break
+                    run.allocate_pages()
+                    with self._lock:
+                        self.stats["pages"] += 1
+                self._rollback(run)
+                run.store()
+            finally:
+                run.release()
+            if status == X.DONE:
+                return None
+            if status == X.LIMIT:
+                return DpuFault(FaultInfo(CYCLE_LIMIT, f"stopped after {max_cycles} cycles",
+                                          dpu.index, None, None))
+            if status != X.REPLAY:
+                raise RuntimeError(f"native engine: unexpected status {status}")
+            with self._lock:
+                self.stats["replays"] += 1
+            try:
+                self.reference.step(dpu, max_cycles)
+            except DpuFault as e:
+                return e
+        return None
+
+    def _rollback(self, run: _Run) -> None:
+        """Tasklets still ahead (pending instructions run but not issued) go back to their
+        snapshot and execute again only what issued, with the reference engine."""
+        ctx, dpu = run.ctx, run.dpu
+        for t in dpu.tasklets:
+            k = t.id
+            pending = ctx.pending[k]
+            if not pending:
+                continue
+            issued = ctx.sn_base[k] + ctx.sn_pend[k] - pending
+            base = k * X.ARCH_WORDS
+            tmp = Tasklet(k)
+            tmp.regs[:] = ctx.snap[base:base + 24]
+            tmp.pc = ctx.snap[base + X.PC]
+            tmp.zf = ctx.snap[base + X.ZF]
+            tmp.cf = ctx.snap[base + X.CF]
+            for _ in range(issued):
+                self.reference.execute(dpu, tmp)
+            ctx.arch[base:base + 24] = tmp.regs
+            ctx.arch[base + X.PC] = tmp.pc
+            ctx.arch[base + X.ZF] = tmp.zf
+            ctx.arch[base + X.CF] = tmp.cf
+            ctx.ninstr[k] -= pending
+            ctx.pending[k] = 0
+            with self._lock:
+                self.stats["rollbacks"] += 1
+
+
+__all__ = ["NativeEngine", "NativeUnavailable", "available", "compile_program", "cache_dir"]

@@ -1,0 +1,1237 @@
+"""DPU programs translated into LLVM IR: the code the native engine compiles.
+
+A loaded program is static, so the whole IRAM is translated at once into one function,
+``dpu_run(ctx)``, that runs the DPU's tasklet scheduler and every instruction natively.  The
+function is derived from the ISA table: each instruction word is decoded by
+:func:`dpucore.isa.decode` and translated by the method of its semantic category (one method per
+category, the operations and conditions written once, as :mod:`dpusim.semantics` defines them).
+
+The scheduler
+-------------
+The revolver is the reference engine's (:class:`dpusim.reference.ReferenceEngine`): at each
+cycle the DPU issues one instruction of the first running tasklet after the last issuer whose
+previous instruction issued at least 11 cycles earlier; idle cycles jump to the first ready
+cycle.  Stopped tasklets carry ``STOPPED`` in their ready cycle, so one comparison decides.
+
+Running ahead
+-------------
+Instructions are of two kinds.  **Private** ones (ALU, shifts, counts, steps, pairs, `call`,
+`nop`) read and write only their tasklet's registers, flags and pc; **shared** ones (loads,
+stores, DMA, atomics, boot/resume/stop, time) touch what other tasklets see, so they must
+execute at their exact issue cycle, in the DPU's order.  When a tasklet issues, the native code
+executes that instruction and then *runs ahead* through the private instructions that follow
+(across branches and calls, at most :data:`MAX_RUN`), up to the next shared instruction; it
+records how many it executed as the tasklet's ``pending`` count.  The scheduler then issues
+those pending instructions at their turns by counting alone (their effects are already in the
+registers and nothing else can observe them), and only a tasklet with nothing pending jumps back
+into translated code.  The schedule is unchanged: which instruction a tasklet issues never
+changes who issues when, except through shared instructions, which are never run ahead.
+
+A run that must stop while some tasklet is ahead (a fault, a cycle limit, an instruction the
+reference engine executes) is made exact again by :meth:`NativeEngine._rollback`: each tasklet
+keeps a snapshot of its registers taken where its run ahead began, and the issued part of the
+run is executed again from it.
+
+What returns to Python
+----------------------
+``dpu_run`` returns a status: ``DONE`` (no tasklet runs), ``LIMIT`` (the cycle limit), ``REPLAY``
+(the chosen tasklet's instruction must be executed by the reference engine: every fault, so that
+the fault carries exactly the reference's report, `ldmai`, which changes the code, invalid
+words and pcs outside the program), or ``PAGE`` (an `sdma` writes MRAM pages that do not exist
+yet; Python allocates them in the DPU's lazy MRAM and calls again).  Nothing of the issuing
+instruction has happened when it returns REPLAY or PAGE.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dpucore import isa
+
+from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
+
+TRANSLATOR_VERSION = 3  # part of the cache key: bump when the generated code changes
+MAX_TASKLETS = 24
+MAX_RUN = 256  # private instructions a tasklet may run ahead
+STOPPED = 1 << 62  # or-ed into a stopped tasklet's ready cycle
+NO_LIMIT = 1 << 61
+PAGE_BITS = LazyMemory.PAGE.bit_length() - 1
+
+DONE, LIMIT, REPLAY, PAGE = 0, 1, 2, 3
+WAITING = ("running", "dma", "stopped")
+
+PRIVATE = frozenset({"arith", "logic", "shift", "shift_add", "count", "extend", "compare_bytes",
+                     "mul8", "step", "call", "nop", "pair"})
+SHARED = frozenset({"load", "store", "store_id", "dma", "atomic", "tasklet", "time"})
+_SOURCE_ROLES = ("ra", "rb", "sa", "sb", "imm", "shift")
+_LOAD_SIZE = {"lbs": 1, "lbu": 1, "lhs": 2, "lhu": 2, "lw": 4, "ld": 8}
+_STORE_SIZE = {"sb": 1, "sh": 2, "sw": 4, "sd": 8}
+ARCH_WORDS = 32  # per tasklet: r0..r23, pc, zf, cf, spare
+PC, ZF, CF = 24, 25, 26
+ARCH_COPY = 4 * 28  # bytes of a snapshot (registers, pc, flags)
+
+
+class Ctx(ctypes.Structure):
+    """The state ``dpu_run`` works on: a DPU's tasklets, scheduler and counters, and pointers
+    to its memories.  The translator reads the field offsets from this one definition."""
+
+    _fields_ = [
+        ("arch", ctypes.c_uint32 * (MAX_TASKLETS * ARCH_WORDS)),
+        ("snap", ctypes.c_uint32 * (MAX_TASKLETS * ARCH_WORDS)),
+        ("ready", ctypes.c_int64 * MAX_TASKLETS),
+        ("ninstr", ctypes.c_int64 * MAX_TASKLETS),
+        ("tcycles", ctypes.c_int64 * MAX_TASKLETS),
+        ("started", ctypes.c_int64 * MAX_TASKLETS),  # -1: None
+        ("pending", ctypes.c_int32 * MAX_TASKLETS),
+        ("waiting", ctypes.c_int32 * MAX_TASKLETS),  # index into WAITING
+        ("sn_base", ctypes.c_int32 * MAX_TASKLETS),
+        ("sn_pend", ctypes.c_int32 * MAX_TASKLETS),
+        ("cycle", ctypes.c_int64),
+        ("instructions", ctypes.c_int64),
+        ("limit", ctypes.c_int64),
+        ("dma_free", ctypes.c_int64),
+        ("cbase", ctypes.c_int64),
+        ("cfrozen", ctypes.c_int64),
+        ("page_lo", ctypes.c_int64),
+        ("page_hi", ctypes.c_int64),
+        ("last", ctypes.c_int32),
+        ("cmode", ctypes.c_int32),
+        ("nrun", ctypes.c_int32),
+        ("tasklet", ctypes.c_int32),  # the tasklet of a REPLAY or PAGE exit
+        ("wram", ctypes.c_void_p),
+        ("atomic", ctypes.c_void_p),
+        ("pages", ctypes.c_void_p),
+    ]
+
+
+def _off(name: str) -> int:
+    return getattr(Ctx, name).offset
+
+
+# --------------------------------------------------------------------------------------------
+# Classification
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1 << 16)
+def decode(word: int):
+    try:
+        return isa.decode(word)
+    except isa.DecodingError:
+        return None
+
+
+def kind_of(word: int) -> str:
+    """'private', 'shared' or 'replay' (executed by the reference engine)."""
+    dec = decode(word)
+    if dec is None:
+        return "replay"
+    form = dec[0]
+    cat = form.category
+    if cat in PRIVATE:
+        return "private"
+    if cat == "fault" or form.base == "ldmai":
+        return "replay"
+    if cat in SHARED:
+        return "shared"
+    raise RuntimeError(f"native engine: no translation for category {cat} ({form.id})")
+
+
+def _check_table() -> None:
+    for form in isa.FORMS:
+        if form.category not in PRIVATE | SHARED | {"fault"}:
+            raise RuntimeError(f"native engine: no translation for {form.id}")
+
+
+_check_table()
+
+# --------------------------------------------------------------------------------------------
+# IR text helpers
+# --------------------------------------------------------------------------------------------
+
+M32 = 0xFFFFFFFF
+SIGN = 0x80000000
+
+
+def c32(v: int) -> str:
+    """An i32 constant (signed spelling)."""
+    v &= M32
+    return str(v - (1 << 32) if v & SIGN else v)
+
+
+def c64(v: int) -> str:
+    v &= (1 << 64) - 1
+    return str(v - (1 << 64) if v >> 63 else v)
+
+
+_CONSTANT_REGS = {24: 0, 25: 1, 26: M32, 27: SIGN}  # zero one lneg mneg; id* depend on the tasklet
+_TBAA = {"reg": 2, "sched": 4, "wram": 6, "atomic": 8, "page": 10}
+
+
+class _Res:
+    """An ALU result in IR: ``value`` (i32) and, on demand, what conditions look at."""
+
+    def __init__(self, value: str, carry: str = "0", overflow=None, nc=None, count_max=None,
+                 shift32=None, compare=None):
+        self.value = value
+        self.carry = carry  # i32 0/1
+        self._overflow = overflow  # callable -> i1
+        self._nc = nc  # callable(k) -> i1 (no carry out of the low k bits)
+        self._count_max = count_max  # callable -> i1
+        self._shift32 = shift32  # callable -> i1
+        self.compare = compare  # (a, b) i32 values, or None
+
+
+class Translator:
+    """Builds the IR of one program (IRAM image) for one DPU model."""
+
+    def __init__(self, iram: list[int], model):
+        self.model = model
+        self.n = model.tasklets
+        words = list(iram[:model.iram_instructions])
+        while words and words[-1] == 0:
+            words.pop()
+        self.words = words
+        self.nslots = len(words)
+        self.kinds = [kind_of(w) for w in words]
+        self.lines: list[str] = []
+        self.tmp = 0
+        self.targets: set[int] = set()  # static branch targets (where runs check their length)
+        for w in words:
+            dec = decode(w)
+            if dec is not None and dec[0].has_pc:
+                self.targets.add(dec[1][dec[0].roles["pc"]])
+            if dec is not None and dec[0].category == "call":
+                t = self._static_call_target(*dec)
+                if t is not None:
+                    self.targets.add(t)
+        self.uses_hash = any(decode(w) is not None and decode(w)[0].base == "hash"
+                             for w in words)
+
+    # ------------------------------------------------------------------ emitting
+
+    def v(self, text: str) -> str:
+        self.tmp += 1
+        name = f"%v{self.tmp}"
+        self.lines.append(f"  {name} = {text}")
+        return name
+
+    def do(self, text: str) -> None:
+        self.lines.append("  " + text)
+
+    def label(self, name: str) -> None:
+        self.lines.append(f"{name}:")
+
+    def fresh(self, stem: str) -> str:
+        self.tmp += 1
+        return f"{stem}.{self.tmp}"
+
+    def ptr(self, base: str, offset) -> str:
+        return self.v(f"getelementptr inbounds i8, ptr {base}, i64 {offset}")
+
+    def load(self, ty: str, ptr: str, tag: str) -> str:
+        return self.v(f"load {ty}, ptr {ptr}, align 1, !tbaa !{_TBAA[tag]}")
+
+    def store(self, ty: str, value, ptr: str, tag: str) -> None:
+        self.do(f"store {ty} {value}, ptr {ptr}, align 1, !tbaa !{_TBAA[tag]}")
+
+    def field(self, name: str, ty: str) -> str:
+        return self.ptr("%ctx", _off(name))
+
+    def slot(self, name: str, size: int) -> str:
+        """Pointer to ``name[t]`` of the issuing tasklet."""
+        return self.ptr("%ctx", f"%o{size}.{name}")
+
+    def i1(self, value) -> str:
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        return value
+
+    # ------------------------------------------------------------------ registers
+
+    def reg(self, r: int) -> str:
+        return self.load("i32", self.ptr("%T", 4 * r), "reg")
+
+    def set_reg(self, r: int, value: str) -> None:
+        self.store("i32", value, self.ptr("%T", 4 * r), "reg")
+
+    def read(self, op: isa.Operand, value: int) -> str:
+        """The 32-bit value an operand supplies (reference.py's ``_read``)."""
+        if op.kind in ("reg", "kreg", "wreg"):
+            if value < 24:
+                return self.reg(value)
+            if value in _CONSTANT_REGS:
+                return c32(_CONSTANT_REGS[value])
+            return {28: "%tid", 29: "%tid2", 30: "%tid4", 31: "%tid8"}[value]
+        if op.kind == "sreg":
+            return self.reg(value)
+        if op.kind == "zero":
+            return "0"
+        return c32(value)
+
+    def read_role(self, form, values, role: str) -> str:
+        i = form.roles[role]
+        return self.read(form.operands[i], values[i])
+
+    def pair(self, even: int) -> str:
+        hi = self.v(f"zext i32 {self.reg(even)} to i64")
+        lo = self.v(f"zext i32 {self.reg(even + 1)} to i64")
+        return self.v(f"or i64 {self.v(f'shl i64 {hi}, 32')}, {lo}")
+
+    def set_pair(self, even: int, value64: str) -> None:
+        self.set_reg(even, self.v(f"trunc i64 {self.v(f'lshr i64 {value64}, 32')} to i32"))
+        self.set_reg(even + 1, self.v(f"trunc i64 {value64} to i32"))
+
+    def set_pair_words(self, even: int, hi: str, lo: str) -> None:
+        self.set_reg(even, hi)
+        self.set_reg(even + 1, lo)
+
+    def store_result(self, form, values, value: str) -> None:
+        """rc / sc, or the pair dc extended as the form's .s/.u says; `zero` discards."""
+        r = form.roles
+        for role in ("rc", "sc"):
+            if role in r:
+                self.set_reg(values[r[role]], value)
+                return
+        if "dc" in r:
+            if form.extension == "s":
+                hi = self.v(f"ashr i32 {value}, 31")
+            else:
+                hi = "0"
+            self.set_pair_words(values[r["dc"]], hi, value)
+
+    # ------------------------------------------------------------------ conditions
+
+    def cond(self, name: str, res: _Res, source: str, zf: str):
+        """Condition ``name`` on ``res`` (semantics.condition_holds): an i1, True or False."""
+        v = res.value
+        if name == "true":
+            return True
+        if name == "false":
+            return False
+        if name in ("z", "nz"):
+            return self.v(f"icmp {'eq' if name == 'z' else 'ne'} i32 {v}, 0")
+        if name in ("xz", "xnz"):
+            both = self.x_zero(v, zf)
+            return both if name == "xz" else self.v(f"xor i1 {both}, true")
+        if name in ("e", "o"):
+            bit = self.v(f"and i32 {v}, 1")
+            return self.v(f"icmp {'eq' if name == 'e' else 'ne'} i32 {bit}, 0")
+        if name in ("pl", "mi"):
+            return self.v(f"icmp {'sge' if name == 'pl' else 'slt'} i32 {v}, 0")
+        if name in ("ov", "nov"):
+            ov = res._overflow() if res._overflow else False
+            return self.negate(ov, name == "nov")
+        if name in ("c", "nc"):
+            c = self.v(f"icmp ne i32 {res.carry}, 0")
+            return self.negate(c, name == "nc")
+        if name.startswith("nc") and name[2:].isdigit():
+            return res._nc(int(name[2:])) if res._nc else False
+        if name in ("sz", "snz"):
+            return self.v(f"icmp {'eq' if name == 'sz' else 'ne'} i32 {source}, 0")
+        if name in ("spl", "smi"):
+            return self.v(f"icmp {'sge' if name == 'spl' else 'slt'} i32 {source}, 0")
+        if name in ("se", "so"):
+            bit = self.v(f"and i32 {source}, 1")
+            return self.v(f"icmp {'eq' if name == 'se' else 'ne'} i32 {bit}, 0")
+        if name in ("max", "nmax"):
+            m = res._count_max() if res._count_max else False
+            return self.negate(m, name == "nmax")
+        if name in ("sh32", "nsh32"):
+            s = res._shift32() if res._shift32 else False
+            return self.negate(s, name == "nsh32")
+        if name in ("small", "large"):
+            return self.v(f"icmp {'ult' if name == 'small' else 'uge'} i32 {v}, 256")
+        if name in ("xleu", "xgtu"):
+            nc = self.v(f"icmp eq i32 {res.carry}, 0")
+            le = self.v(f"or i1 {nc}, {self.x_zero(v, zf)}")
+            return self.negate(le, name == "xgtu")
+        if name in ("xles", "xgts"):
+            neg = self.v(f"icmp slt i32 {v}, 0")
+            ov = self.i1(res._overflow() if res._overflow else False)
+            lt = self.v(f"xor i1 {neg}, {ov}")
+            le = self.v(f"or i1 {lt}, {self.x_zero(v, zf)}")
+            return self.negate(le, name == "xgts")
+        a, b = res.compare if res.compare is not None else (v, "0")
+        pred = {"eq": "eq", "neq": "ne", "ltu": "ult", "leu": "ule", "gtu": "ugt", "geu": "uge",
+                "lts": "slt", "les": "sle", "gts": "sgt", "ges": "sge"}[name]
+        return self.v(f"icmp {pred} i32 {a}, {b}")
+
+    def x_zero(self, v: str, zf: str) -> str:
+        z = self.v(f"icmp eq i32 {v}, 0")
+        old = self.v(f"icmp ne i32 {zf}, 0")
+        return self.v(f"and i1 {z}, {old}")
+
+    def negate(self, b, neg: bool):
+        if b is True or b is False:
+            return (not b) if neg else b
+        return self.v(f"xor i1 {b}, true") if neg else b
+
+    def form_cond(self, form, values, res: _Res, source: str, zf: str):
+        cc = form.roles.get("cc")
+        if cc is None:
+            return False
+        return self.cond(isa.CONDITIONS[values[cc]], res, source, zf)
+
+    # ------------------------------------------------------------------ operations
+
+    def add(self, a: str, b: str, cin: str) -> _Res:
+        za, zb, zc = (self.v(f"zext i32 {x} to i64") for x in (a, b, cin))
+        total = self.v(f"add i64 {self.v(f'add i64 {za}, {zb}')}, {zc}")
+        r = self.v(f"trunc i64 {total} to i32")
+        carry = self.v(f"trunc i64 {self.v(f'lshr i64 {total}, 32')} to i32")
+
+        def overflow():
+            x = self.v(f"and i32 {self.v(f'xor i32 {a}, {r}')}, {self.v(f'xor i32 {b}, {r}')}")
+            return self.v(f"icmp slt i32 {x}, 0")
+
+        def nc(k: int):
+            # the carry into bit k is bit k of a ^ b ^ sum
+            x = self.v(f"xor i32 {self.v(f'xor i32 {a}, {b}')}, {r}")
+            bit = self.v(f"and i32 {x}, {1 << k}")
+            return self.v(f"icmp eq i32 {bit}, 0")
+        return _Res(r, carry, overflow, nc)
+
+    def sub(self, a: str, b: str, cin: str) -> _Res:
+        res = self.add(a, self.v(f"xor i32 {b}, -1"), cin)
+        return _Res(res.value, res.carry, res._overflow, None, compare=(a, b))
+
+    def shift(self, name: str, a: str, n32: str) -> str:
+        """``a`` shifted by ``n32`` (0..63), as semantics._SHIFTS defines each shift."""
+        n = self.v(f"zext i32 {n32} to i64")
+        za = self.v(f"zext i32 {a} to i64")
+        if name == "lsl":
+            return self.v(f"trunc i64 {self.v(f'shl i64 {za}, {n}')} to i32")
+        if name == "lsr":
+            return self.v(f"trunc i64 {self.v(f'lshr i64 {za}, {n}')} to i32")
+        if name == "asr":
+            sa = self.v(f"sext i32 {a} to i64")
+            return self.v(f"trunc i64 {self.v(f'ashr i64 {sa}, {n}')} to i32")
+        if name == "lsl1":
+            ones = self.v(f"sub i64 {self.v(f'shl i64 1, {n}')}, 1")
+            shifted = self.v(f"shl i64 {za}, {n}")
+            return self.v(f"trunc i64 {self.v(f'or i64 {shifted}, {ones}')} to i32")
+        if name == "lsr1":
+            high = self.v(f"xor i64 {self.v(f'lshr i64 {M32}, {n}')}, {M32}")
+            shifted = self.v(f"lshr i64 {za}, {n}")
+            return self.v(f"trunc i64 {self.v(f'or i64 {shifted}, {high}')} to i32")
+        if name in ("lslx", "lsl1x"):
+            wide = self.v(f"zext i32 {a} to i128")
+            if name == "lsl1x":
+                wide = self.v(f"or i128 {wide}, {M32 << 32}")
+            sh = self.v(f"shl i128 {wide}, {self.v(f'zext i32 {n32} to i128')}")
+            return self.v(f"trunc i128 {self.v(f'lshr i128 {sh}, 32')} to i32")
+        if name in ("lsrx", "lsr1x"):
+            wide = self.v(f"shl i64 {za}, 32")
+            if name == "lsr1x":
+                wide = self.v(f"or i64 {wide}, {M32}")
+            return self.v(f"trunc i64 {self.v(f'lshr i64 {wide}, {n}')} to i32")
+        if name in ("rol", "ror"):
+            fn = "fshl" if name == "rol" else "fshr"
+            return self.v(f"call i32 @llvm.{fn}.i32(i32 {a}, i32 {a}, i32 {n32})")
+        raise RuntimeError(f"native engine: no shift {name}")
+
+    def operation(self, name: str, a: str, b: str) -> _Res:
+        """semantics.OPERATIONS[name](a, b, cf) in IR."""
+        if name in ("add", "addc"):
+            return self.add(a, b, self.cf if name == "addc" else "0")
+        if name in ("sub", "subc"):
+            return self.sub(a, b, self.cf if name == "subc" else "1")
+        if name in ("rsub", "rsubc"):
+            return self.sub(b, a, self.cf if name == "rsubc" else "1")
+        logic = {"and": ("and", False, False), "or": ("or", False, False),
+                 "xor": ("xor", False, False), "andn": ("and", True, False),
+                 "nand": ("and", False, True), "nor": ("or", False, True),
+                 "nxor": ("xor", False, True), "orn": ("or", True, False)}
+        if name in logic:
+            op, not_a, not_r = logic[name]
+            x = self.v(f"xor i32 {a}, -1") if not_a else a
+            r = self.v(f"{op} i32 {x}, {b}")
+            return _Res(self.v(f"xor i32 {r}, -1") if not_r else r)
+        if name == "hash":
+            c = self.v(f"xor i32 {b}, -1")
+            for i in range(4):
+                byte = self.v(f"and i32 {self.v(f'lshr i32 {a}, {8 * i}')}, 255")
+                idx = self.v(f"and i32 {self.v(f'xor i32 {c}, {byte}')}, 255")
+                p = self.v(f"getelementptr inbounds [256 x i32], ptr @crc_table, i64 0, i32 {idx}")
+                entry = self.v(f"load i32, ptr {p}")
+                c = self.v(f"xor i32 {entry}, {self.v(f'lshr i32 {c}, 8')}")
+            return _Res(self.v(f"xor i32 {c}, -1"))
+        if name in ("lsl", "lsr", "asr", "lsl1", "lsr1", "lslx", "lsrx", "lsl1x", "lsr1x",
+                    "rol", "ror"):
+            n = self.v(f"and i32 {b}, 63")
+            value = self.shift(name, a, n)
+
+            def shift32():
+                return self.v(f"icmp ne i32 {self.v(f'and i32 {n}, 32')}, 0")
+            return _Res(value, shift32=shift32)
+        if name in ("cao", "clz", "clo", "cls"):
+            if name == "cao":
+                n = self.v(f"call i32 @llvm.ctpop.i32(i32 {a})")
+            elif name == "clz":
+                n = self.v(f"call i32 @llvm.ctlz.i32(i32 {a}, i1 false)")
+            else:
+                clo = self.v(f"call i32 @llvm.ctlz.i32(i32 {self.v(f'xor i32 {a}, -1')}, "
+                             f"i1 false)")
+                if name == "clo":
+                    n = clo
+                else:
+                    clz = self.v(f"call i32 @llvm.ctlz.i32(i32 {a}, i1 false)")
+                    neg = self.v(f"icmp slt i32 {a}, 0")
+                    n = self.v(f"select i1 {neg}, i32 {clo}, i32 {clz}")
+            return _Res(n, count_max=lambda: self.v(f"icmp eq i32 {n}, 32"))
+        if name in ("extsb", "extsh"):
+            ty = "i8" if name == "extsb" else "i16"
+            return _Res(self.v(f"sext {ty} {self.v(f'trunc i32 {a} to {ty}')} to i32"))
+        if name in ("extub", "extuh"):
+            return _Res(self.v(f"and i32 {a}, {255 if name == 'extub' else 65535}"))
+        if name == "sats":
+            lo = self.v(f"call i32 @llvm.smax.i32(i32 {a}, i32 -32768)")
+            return _Res(self.v(f"call i32 @llvm.smin.i32(i32 {lo}, i32 32767)"))
+        if name == "cmpb4":
+            x = self.v(f"xor i32 {a}, {b}")
+            r = "0"
+            for i in range(4):
+                byte = self.v(f"and i32 {x}, {c32(0xFF << (8 * i))}")
+                same = self.v(f"icmp eq i32 {byte}, 0")
+                r = self.v(f"or i32 {r}, {self.v(f'select i1 {same}, i32 {1 << (8 * i)}, i32 0')}")
+            return _Res(r)
+        if name.startswith("mul_"):
+            x, y = name[4:].split("_")
+            return _Res(self.v(f"mul i32 {self.mul_byte(a, x)}, {self.mul_byte(b, y)}"))
+        raise RuntimeError(f"native engine: no operation {name}")
+
+    def mul_byte(self, v: str, spec: str) -> str:
+        shifted = self.v(f"lshr i32 {v}, 8") if spec[1] == "h" else v
+        byte = self.v(f"trunc i32 {shifted} to i8")
+        return self.v(f"{'sext' if spec[0] == 's' else 'zext'} i8 {byte} to i32")
+
+    def shift_add(self, name: str, a: str, b: str, sh: int) -> _Res:
+        if name == "lsl_add":
+            return self.add(a, self.v(f"shl i32 {b}, {sh}"), "0")
+        if name == "lsl_sub":
+            return self.sub(a, self.v(f"shl i32 {b}, {sh}"), "1")
+        if name == "lsr_add":
+            return self.add(a, self.v(f"lshr i32 {b}, {sh}"), "0")
+        if name == "rol_add":
+            rot = self.v(f"call i32 @llvm.fshl.i32(i32 {b}, i32 {b}, i32 {sh})")
+            return self.add(a, rot, "0")
+        raise RuntimeError(f"native engine: no operation {name}")
+
+    # ------------------------------------------------------------------ instruction bodies
+    # Each returns where execution goes: ("next",), ("cond", i1, target), ("jump", target) with
+    # a static target, ("indirect", i32 value), or ("stop", i1 holds, target).
+
+    def flags(self):
+        zf = self.load("i32", self.ptr("%T", 4 * ZF), "reg")
+        return zf
+
+    def set_flags(self, zero: str, carry: str) -> None:
+        self.store("i32", self.v(f"zext i1 {self.v(f'icmp eq i32 {zero}, 0')} to i32"),
+                   self.ptr("%T", 4 * ZF), "reg")
+        self.store("i32", carry, self.ptr("%T", 4 * CF), "reg")
+
+    def branch(self, form, values, holds):
+        pc = form.roles.get("pc")
+        if pc is None or holds is False:
+            return ("next",)
+        if holds is True:
+            return ("jump", values[pc])
+        return ("cond", holds, values[pc])
+
+    def finish_alu(self, form, values, res: _Res, source: str):
+        zf = self.flags()
+        self.set_flags(res.value, res.carry)
+        holds = self.form_cond(form, values, res, source, zf)
+        if form.letters.endswith("c") and form.cond is not None and not form.has_pc:
+            self.store_result(form, values, self.v(f"zext i1 {self.i1(holds)} to i32"))
+        else:
+            self.store_result(form, values, res.value)
+        return self.branch(form, values, holds)
+
+    def need_cf(self, form) -> bool:
+        return form.base in ("addc", "subc", "rsubc")
+
+    def t_alu(self, form, values):
+        srcs = [self.read(op, v) for op, v in zip(form.operands, values)
+                if op.role in _SOURCE_ROLES]
+        a = srcs[0] if srcs else "0"
+        b = srcs[1] if len(srcs) > 1 else "0"
+        if self.need_cf(form):
+            self.cf = self.load("i32", self.ptr("%T", 4 * CF), "reg")
+        res = self.operation(form.base, a, b)
+        source = a
+        for role in ("ra", "sa"):
+            if role in form.roles:
+                source = self.read_role(form, values, role)
+                break
+        return self.finish_alu(form, values, res, source)
+
+    t_arith = t_logic = t_shift = t_count = t_extend = t_compare_bytes = t_mul8 = t_alu
+
+    def t_shift_add(self, form, values):
+        a = self.read_role(form, values, "rb")
+        b = self.read_role(form, values, "ra")
+        res = self.shift_add(form.base, a, b, values[form.roles["shift"]])
+        return self.finish_alu(form, values, res, b)
+
+    def t_step(self, form, values):
+        r = form.roles
+        ra = self.read_role(form, values, "ra")
+        db = values[r["db"]]
+        even, odd = self.reg(db), self.reg(db + 1)
+        sh = values[r["shift"]]
+        if form.base == "mul_step":
+            bit = self.v(f"and i32 {even}, 1")
+            added = self.v(f"add i32 {odd}, {self.v(f'shl i32 {ra}, {sh}')}")
+            odd = self.v(f"select i1 {self.v(f'icmp ne i32 {bit}, 0')}, i32 {added}, i32 {odd}")
+            even = self.v(f"lshr i32 {even}, 1")
+        else:
+            shifted = self.v(f"shl i64 {self.v(f'zext i32 {ra} to i64')}, {sh}")
+            wide = self.v(f"zext i32 {odd} to i64")
+            ge = self.v(f"icmp uge i64 {wide}, {shifted}")
+            less = self.v(f"trunc i64 {self.v(f'sub i64 {wide}, {shifted}')} to i32")
+            odd = self.v(f"select i1 {ge}, i32 {less}, i32 {odd}")
+            even = self.v(f"or i32 {self.v(f'shl i32 {even}, 1')}, "
+                          f"{self.v(f'zext i1 {ge} to i32')}")
+        self.set_pair_words(values[0], even, odd)
+        zf = self.flags()
+        self.set_flags(even, "0")
+        holds = self.form_cond(form, values, _Res(even), ra, zf)
+        return self.branch(form, values, holds)
+
+    def t_pair(self, form, values):
+        r = form.roles
+        db = values[r["db"]]
+        hi, lo = self.reg(db), self.reg(db + 1)
+        if form.base == "swapd":
+            hi, lo = lo, hi
+        self.set_pair_words(values[r["dc"]], hi, lo)
+        zf = self.flags()
+        holds = self.form_cond(form, values, _Res(lo), "0", zf)
+        return self.branch(form, values, holds)
+
+    def t_nop(self, form, values):
+        return ("next",)
+
+    def _static_call_target(self, form, values) -> int | None:
+        r = form.roles
+        ra = values[r["ra"]]
+        if ra not in _CONSTANT_REGS:
+            return None
+        if "off" in r:
+            return (_CONSTANT_REGS[ra] + values[r["off"]]) & M32
+        rb = values[r["rb"]]
+        if rb in _CONSTANT_REGS:
+            return (_CONSTANT_REGS[ra] + _CONSTANT_REGS[rb]) & M32
+        return None
+
+    def t_call(self, form, values):
+        r = form.roles
+        static = self._static_call_target(form, values)
+        if static is None:
+            ra = self.read_role(form, values, "ra")
+            second = c32(values[r["off"]]) if "off" in r else self.read_role(form, values, "rb")
+            target = self.v(f"add i32 {ra}, {second}")
+        self.store_result(form, values, c32(self.pc + 1))
+        if static is not None:
+            return ("jump", static)
+        return ("indirect", target)
+
+    # shared instructions -------------------------------------------------------------
+
+    def wram_address(self, form, values, size: int) -> str:
+        """The checked WRAM address (i64) of a load or store; a bad one replays (fault)."""
+        r = form.roles
+        base = self.read_role(form, values, "ra" if "ra" in r else "sa")
+        off = c32(values[r["off"]])
+        addr = self.v(f"zext i32 {self.v(f'add i32 {base}, {off}')} to i64")
+        end = self.v(f"add i64 {addr}, {size}")
+        bad = self.v(f"icmp ugt i64 {end}, {self.model.wram_bytes}")
+        if size > 1:
+            mis = self.v(f"icmp ne i64 {self.v(f'and i64 {addr}, {size - 1}')}, 0")
+            bad = self.v(f"or i1 {bad}, {mis}")
+        ok = self.fresh("%ok")
+        self.do(f"br i1 {bad}, label %replay, label {ok}")
+        self.label(ok[1:])
+        return addr
+
+    def t_load(self, form, values):
+        r = form.roles
+        size = _LOAD_SIZE[form.base]
+        addr = self.wram_address(form, values, size)
+        ty = f"i{8 * size}"
+        raw = self.load(ty, self.ptr("%wram", addr), "wram")
+        if values[r["endian"]] and size > 1:
+            raw = self.v(f"call {ty} @llvm.bswap.{ty}({ty} {raw})")
+        if form.base == "ld":
+            hi = self.v(f"trunc i64 {self.v(f'lshr i64 {raw}, 32')} to i32")
+            self.set_pair_words(values[r["dc"]], hi, self.v(f"trunc i64 {raw} to i32"))
+            return ("next",)
+        if size < 4:
+            raw = self.v(f"{'sext' if form.base in ('lbs', 'lhs') else 'zext'} {ty} {raw} to i32")
+        self.store_result(form, values, raw)
+        return ("next",)
+
+    def t_store(self, form, values):
+        r = form.roles
+        name = form.base[:-3] if form.category == "store_id" else form.base
+        size = _STORE_SIZE[name]
+        ty = f"i{8 * size}"
+        if "db" in r:
+            value = self.pair(values[r["db"]])
+        elif "rb" in r:
+            value = self.v(f"zext i32 {self.read_role(form, values, 'rb')} to i64")
+        else:
+            value = c64(values[r["imm"]])
+            if form.category == "store_id":
+                value = self.v(f"or i64 {value}, {self.v('zext i32 %tid to i64')}")
+        addr = self.wram_address(form, values, size)
+        if ty != "i64":
+            value = self.v(f"trunc i64 {value} to {ty}")
+        if values[r["endian"]] and size > 1:
+            value = self.v(f"call {ty} @llvm.bswap.{ty}({ty} {value})")
+        self.store(ty, value, self.ptr("%wram", addr), "wram")
+        return ("next",)
+
+    t_store_id = t_store
+
+    def t_dma(self, form, values):
+        r = form.roles
+        ra = self.read_role(form, values, "ra")
+        rb = self.read_role(form, values, "rb")
+        imm = values[r["immDma"]]
+        top = self.v(f"lshr i32 {ra}, 24")
+        units = self.v(f"and i32 {self.v(f'add i32 {top}, {imm}')}, 255")
+        size = self.v(f"shl i64 {self.v(f'zext i32 {units} to i64')}, 3")
+        size = self.v(f"add i64 {size}, 8")
+        local = self.v(f"zext i32 {self.v(f'and i32 {ra}, 16777215')} to i64")
+        wide_rb = self.v(f"zext i32 {rb} to i64")
+        high = self.v(f"icmp uge i64 {wide_rb}, {0x08000000}")
+        mram = self.v(f"select i1 {high}, i64 {self.v(f'sub i64 {wide_rb}, {0x08000000}')}, "
+                      f"i64 {wide_rb}")
+        both = self.v(f"or i64 {local}, {mram}")
+        mis = self.v(f"icmp ne i64 {self.v(f'and i64 {both}, 7')}, 0")
+        mend = self.v(f"icmp ugt i64 {self.v(f'add i64 {mram}, {size}')}, "
+                      f"{self.model.mram_bytes}")
+        lend = self.v(f"icmp ugt i64 {self.v(f'add i64 {local}, {size}')}, "
+                      f"{self.model.wram_bytes}")
+        bad = self.v(f"or i1 {self.v(f'or i1 {mis}, {mend}')}, {lend}")
+        ok = self.fresh("%ok")
+        self.do(f"br i1 {bad}, label %replay, label {ok}")
+        self.label(ok[1:])
+        wptr = self.ptr("%wram", local)
+        write = form.base == "sdma"
+        status = self.v(f"call i32 @mram_copy(ptr %pages, ptr %ctx, ptr {wptr}, i64 {mram}, "
+                        f"i64 {size}, i1 {'true' if write else 'false'})")
+        ok2 = self.fresh("%ok")
+        self.do(f"br i1 {self.v(f'icmp ne i32 {status}, 0')}, label %page, label {ok2}")
+        self.label(ok2[1:])
+        free = self.load("i64", self.field("dma_free", "i64"), "sched")
+        start = self.v(f"call i64 @llvm.smax.i64(i64 %C, i64 {free})")
+        alpha = DMA_ALPHA_WRITE if write else DMA_ALPHA_READ
+        done = self.v(f"add i64 {self.v(f'add i64 {start}, {alpha}')}, "
+                      f"{self.v(f'lshr i64 {size}, 1')}")
+        self.store("i64", done, self.field("dma_free", "i64"), "sched")
+        ready = self.v(f"call i64 @llvm.smax.i64(i64 %Cready, i64 {done})")
+        self.store("i64", ready, self.slot("ready", 8), "sched")
+        self.store("i32", "1", self.slot("waiting", 4), "sched")
+        return ("next",)
+
+    def t_atomic(self, form, values):
+        r = form.roles
+        ra = self.read_role(form, values, "ra")
+        imm = values[r["imm"]]
+        x = self.v(f"add i64 {self.v(f'zext i32 {ra} to i64')}, {imm}")
+        nbits = self.model.atomic_bits
+        rem = self.v(f"srem i64 {x}, {nbits}")
+        fix = self.v(f"add i64 {rem}, {nbits}")
+        bit = self.v(f"select i1 {self.v(f'icmp slt i64 {rem}, 0')}, i64 {fix}, i64 {rem}")
+        p = self.ptr("%atomic", bit)
+        old = self.v(f"zext i8 {self.load('i8', p, 'atomic')} to i32")
+        self.store("i8", "1" if form.base == "acquire" else "0", p, "atomic")
+        zf = self.flags()
+        holds = self.form_cond(form, values, _Res(old), ra, zf)
+        return self.branch(form, values, holds)
+
+    def t_tasklet(self, form, values):
+        r = form.roles
+        zf = self.flags()
+        if form.base == "stop":
+            holds = self.form_cond(form, values, _Res("0"), "0", zf)
+            return ("stop", holds, values[r["pc"]])
+        ra = self.read_role(form, values, "ra")
+        k = self.v(f"add i32 {ra}, {c32(values[r['imm']])}")
+        inside = self.v(f"icmp ult i32 {k}, {self.n}")
+        yes, join = self.fresh("%wake"), self.fresh("%woke")
+        entry = self.fresh("%bootk")
+        self.do(f"br label {entry}")
+        self.label(entry[1:])
+        self.do(f"br i1 {inside}, label {yes}, label {join}")
+        self.label(yes[1:])
+        k64 = self.v(f"zext i32 {k} to i64")
+        rp = self.ptr("%ctx", self.v(f"add i64 {_off('ready')}, {self.v(f'shl i64 {k64}, 3')}"))
+        rk = self.load("i64", rp, "sched")
+        stopped = self.v(f"icmp sge i64 {rk}, {STOPPED}")
+        start, cont = self.fresh("%start"), self.fresh("%started")
+        self.do(f"br i1 {stopped}, label {start}, label {cont}")
+        self.label(start[1:])
+        if form.base == "boot":
+            other = self.ptr("%ctx", self.v(f"add i64 {_off('arch')}, "
+                                            f"{self.v(f'shl i64 {k64}, 7')}"))
+            self.do(f"call void @llvm.memset.p0.i64(ptr {other}, i8 0, i64 {ARCH_COPY}, i1 false)")
+        self.store("i64", "%Cnext", rp, "sched")
+        sp = self.ptr("%ctx", self.v(f"add i64 {_off('started')}, "
+                                     f"{self.v(f'shl i64 {k64}, 3')}"))
+        self.store("i64", "%Cnext", sp, "sched")
+        wp = self.ptr("%ctx", self.v(f"add i64 {_off('waiting')}, "
+                                     f"{self.v(f'shl i64 {k64}, 2')}"))
+        self.store("i32", "0", wp, "sched")
+        nrp = self.field("nrun", "i32")
+        self.store("i32", self.v(f"add i32 {self.load('i32', nrp, 'sched')}, 1"), nrp, "sched")
+        self.do(f"br label {cont}")
+        self.label(cont[1:])
+        was_in = self.v(f"phi i32 [1, {yes}], [0, {start}]")
+        self.do(f"br label {join}")
+        self.label(join[1:])
+        was = self.v(f"phi i32 [1, {entry}], [{was_in}, {cont}]")
+        holds = self.form_cond(form, values, _Res(was), ra, zf)
+        return self.branch(form, values, holds)
+
+    def t_time(self, form, values):
+        mode_p = self.field("cmode", "i32")
+        base_p = self.field("cbase", "i64")
+        frozen_p = self.field("cfrozen", "i64")
+        mode = self.load("i32", mode_p, "sched")
+        base = self.load("i64", base_p, "sched")
+        frozen = self.load("i64", frozen_p, "sched")
+        by_cycle = self.v(f"trunc i64 {self.v(f'sub i64 %C, {base}')} to i32")
+        by_instr = self.v(f"trunc i64 {self.v(f'sub i64 %I, {base}')} to i32")
+        old = self.v(f"select i1 {self.v(f'icmp eq i32 {mode}, 2')}, i32 {by_instr}, "
+                     f"i32 {self.v(f'trunc i64 {frozen} to i32')}")
+        old = self.v(f"select i1 {self.v(f'icmp eq i32 {mode}, 1')}, i32 {by_cycle}, i32 {old}")
+        if form.base == "time_cfg":
+            cfg = self.read_role(form, values, "rb")
+            new = self.v(f"and i32 {self.v(f'lshr i32 {cfg}, 1')}, 3")
+            set_mode = self.v(f"icmp ne i32 {new}, 0")
+            frozen2 = self.v(f"select i1 {self.v(f'icmp eq i32 {new}, 3')}, "
+                             f"i64 {self.v(f'zext i32 {old} to i64')}, i64 {frozen}")
+            frozen2 = self.v(f"select i1 {set_mode}, i64 {frozen2}, i64 {frozen}")
+            mode2 = self.v(f"select i1 {set_mode}, i32 {new}, i32 {mode}")
+            reset = self.v(f"icmp ne i32 {self.v(f'and i32 {cfg}, 1')}, 0")
+            now = self.v(f"select i1 {self.v(f'icmp eq i32 {mode2}, 1')}, i64 %C, i64 %I")
+            base2 = self.v(f"select i1 {reset}, i64 {now}, i64 {base}")
+            frozen3 = self.v(f"select i1 {reset}, i64 0, i64 {frozen2}")
+            self.store("i32", mode2, mode_p, "sched")
+            self.store("i64", base2, base_p, "sched")
+            self.store("i64", frozen3, frozen_p, "sched")
+        self.store_result(form, values, old)
+        zf = self.flags()
+        holds = self.form_cond(form, values, _Res(old), old, zf)
+        return self.branch(form, values, holds)
+
+    # ------------------------------------------------------------------ the program
+
+    def body(self, word: int):
+        form, values = decode(word)
+        return getattr(self, "t_" + form.category)(form, values)
+
+    def run_label(self, q: int) -> str:
+        """The label that continues a run at pc ``q``."""
+        if 0 <= q < self.nslots and self.kinds[q] == "private":
+            return f"%R{q}"
+        return f"%E{q}" if 0 <= q < self.nslots else "%Eout"
+
+    def goto_run(self, q: int, out: list[int]) -> str:
+        lab = self.run_label(q)
+        if lab == "%Eout":
+            out.append(q)
+            return f"%Eo{q}.{len(out)}"
+        return lab
+
+    def next_pc(self, flow, pc: int) -> str:
+        """The pc (i32) an instruction goes to, from its flow."""
+        kind = flow[0]
+        if kind == "next":
+            return c32(pc + 1)
+        if kind == "jump":
+            return c32(flow[1])
+        if kind == "cond":
+            return self.v(f"select i1 {flow[1]}, i32 {c32(flow[2])}, i32 {c32(pc + 1)}")
+        if kind == "indirect":
+            return flow[1]
+        raise AssertionError(flow)
+
+    def continue_run(self, flow, pc: int, out: list[int]) -> None:
+        """Branch to where the run goes after the instruction at ``pc``."""
+        kind = flow[0]
+        if kind == "next":
+            self.do(f"br label {self.goto_run(pc + 1, out)}")
+        elif kind == "jump":
+            self.do(f"br label {self.goto_run(flow[1], out)}")
+        elif kind == "cond":
+            self.do(f"br i1 {flow[1]}, label {self.goto_run(flow[2], out)}, "
+                    f"label {self.goto_run(pc + 1, out)}")
+        elif kind == "indirect":
+            self.do(f"store i32 {flow[1]}, ptr %qv")
+            self.do("br label %ind")
+        else:
+            raise AssertionError(flow)
+
+    def build(self) -> str:
+        n = self.n
+        L = self.lines
+        out: list[int] = []  # static targets outside the program (each gets an exit stub)
+        L.append("define i32 @dpu_run(ptr noalias %ctx) {")
+        L.append("entry:")
+        for name, ty in (("Cv", "i64"), ("Iv", "i64"), ("Lv", "i32"), ("exv", "i32"),
+                         ("qv", "i32")):
+            self.do(f"%{name} = alloca {ty}")
+        c0 = self.load("i64", self.field("cycle", "i64"), "sched")
+        self.do(f"store i64 {c0}, ptr %Cv")
+        i0 = self.load("i64", self.field("instructions", "i64"), "sched")
+        self.do(f"store i64 {i0}, ptr %Iv")
+        l0 = self.load("i32", self.field("last", "i32"), "sched")
+        self.do(f"store i32 {l0}, ptr %Lv")
+        self.do("store i32 0, ptr %exv")
+        self.do("store i32 0, ptr %qv")
+        self.do(f"%limit = load i64, ptr {self.field('limit', 'i64')}")
+        self.do(f"%wram = load ptr, ptr {self.field('wram', 'ptr')}")
+        self.do(f"%atomic = load ptr, ptr {self.field('atomic', 'ptr')}")
+        self.do(f"%pages = load ptr, ptr {self.field('pages', 'ptr')}")
+        self.do("br label %sched")
+
+        # -- choose the tasklet that issues at cycle C (reference.choose) -------------------
+        L.append("sched:")
+        self.do("%C = load i64, ptr %Cv")
+        self.do("%Lx = load i32, ptr %Lv")
+        self.do("%t0a = add i32 %Lx, 1")
+        self.do(f"%t0w = icmp eq i32 %t0a, {n}")
+        self.do("%t0 = select i1 %t0w, i32 0, i32 %t0a")
+        self.do("%t0o = zext i32 %t0 to i64")
+        self.do(f"%t0p = getelementptr inbounds i64, ptr %ctx, i64 %t0o")
+        self.do(f"%t0q = getelementptr inbounds i8, ptr %t0p, i64 {_off('ready')}")
+        self.do(f"%r0 = load i64, ptr %t0q, align 8, !tbaa !{_TBAA['sched']}")
+        self.do("%ok0 = icmp sle i64 %r0, %C")
+        self.do("br i1 %ok0, label %found, label %scan")
+        L.append("scan:")
+        self.do("%k = phi i32 [1, %sched], [%k1, %scan.next]")
+        self.do("%ua = add i32 %t0, %k")
+        self.do(f"%uw = icmp uge i32 %ua, {n}")
+        self.do(f"%ub = sub i32 %ua, {n}")
+        self.do("%u = select i1 %uw, i32 %ub, i32 %ua")
+        self.do("%uo = zext i32 %u to i64")
+        self.do("%up = getelementptr inbounds i64, ptr %ctx, i64 %uo")
+        self.do(f"%uq = getelementptr inbounds i8, ptr %up, i64 {_off('ready')}")
+        self.do(f"%ru = load i64, ptr %uq, align 8, !tbaa !{_TBAA['sched']}")
+        self.do("%oku = icmp sle i64 %ru, %C")
+        self.do("br i1 %oku, label %found, label %scan.next")
+        L.append("scan.next:")
+        self.do("%k1 = add i32 %k, 1")
+        self.do(f"%kend = icmp ult i32 %k1, {n}")
+        self.do("br i1 %kend, label %scan, label %idle")
+        L.append("idle:")
+        nrun = self.load("i32", self.field("nrun", "i32"), "sched")
+        self.do(f"br i1 {self.v(f'icmp eq i32 {nrun}, 0')}, label %x.done, label %idle.min")
+        L.append("idle.min:")
+        m = str((1 << 63) - 1)
+        for u in range(n):
+            ru = self.load("i64", self.ptr("%ctx", _off("ready") + 8 * u), "sched")
+            m = self.v(f"call i64 @llvm.smin.i64(i64 {m}, i64 {ru})")
+        self.do(f"store i64 {m}, ptr %Cv")
+        self.do("br label %sched")
+
+        L.append("found:")
+        self.do("%t = phi i32 [%t0, %sched], [%u, %scan]")
+        self.do("%rold = phi i64 [%r0, %sched], [%ru, %scan]")
+        self.do("%over = icmp sge i64 %C, %limit")
+        self.do("br i1 %over, label %x.limit, label %go")
+        L.append("go:")
+        self.do("%t64 = zext i32 %t to i64")
+        self.do("%t4 = shl i64 %t64, 2")
+        self.do("%t8 = shl i64 %t64, 3")
+        for name, size in (("ready", 8), ("ninstr", 8), ("tcycles", 8), ("started", 8),
+                           ("pending", 4), ("waiting", 4), ("sn_base", 4), ("sn_pend", 4)):
+            self.do(f"%o{size}.{name} = add i64 %t{size}, {_off(name)}")
+        self.do("%Cnext = add i64 %C, 1")
+        self.do(f"%Cready = add i64 %C, {ISSUE_INTERVAL}")
+        pend_p = self.slot("pending", 4)
+        pend = self.load("i32", pend_p, "sched")
+        self.do(f"br i1 {self.v(f'icmp ne i32 {pend}, 0')}, label %fast, label %dispatch")
+
+        # -- an instruction run ahead: only count it -------------------------------------
+        L.append("fast:")
+        self.store("i32", self.v(f"add i32 {pend}, -1"), pend_p, "sched")
+        self.store("i64", "%Cready", self.slot("ready", 8), "sched")
+        self.do("store i64 %Cnext, ptr %Cv")
+        icur = self.v("load i64, ptr %Iv")
+        self.do(f"store i64 {self.v(f'add i64 {icur}, 1')}, ptr %Iv")
+        self.do("store i32 %t, ptr %Lv")
+        self.do("br label %sched")
+
+        # -- into the translated code ------------------------------------------------------
+        L.append("dispatch:")
+        self.do("%I = load i64, ptr %Iv")
+        self.do("%tid = add i32 %t, 0")
+        self.do("%tid2 = shl i32 %t, 1")
+        self.do("%tid4 = shl i32 %t, 2")
+        self.do("%tid8 = shl i32 %t, 3")
+        t128 = self.v("shl i64 %t64, 7")
+        arch = self.v(f"add i64 {t128}, {_off('arch')}")
+        snap = self.v(f"add i64 {t128}, {_off('snap')}")
+        self.do(f"%T = getelementptr inbounds i8, ptr %ctx, i64 {arch}")
+        self.do(f"%S = getelementptr inbounds i8, ptr %ctx, i64 {snap}")
+        self.store("i64", "%Cready", self.slot("ready", 8), "sched")
+        ni_p = self.slot("ninstr", 8)
+        self.store("i64", self.v(f"add i64 {self.load('i64', ni_p, 'sched')}, 1"), ni_p, "sched")
+        self.do("store i32 0, ptr %exv")
+        pc = self.load("i32", self.ptr("%T", 4 * PC), "reg")
+        cases = []
+        for p, kind in enumerate(self.kinds):
+            if kind == "private":
+                cases.append(f"i32 {p}, label %D{p}")
+            elif kind == "shared":
+                cases.append(f"i32 {p}, label %X{p}")
+        L.append(f"  switch i32 {pc}, label %replay [" + " ".join(cases) + "]")
+        # a run that starts with a private instruction: the snapshot is taken before it (a
+        # rollback executes it again); a shared one takes its snapshot after it executed
+        for p, kind in enumerate(self.kinds):
+            if kind == "private":
+                L.append(f"D{p}:")
+                self.do(f"call void @llvm.memcpy.p0.p0.i64(ptr %S, ptr %T, i64 {ARCH_COPY}, "
+                        f"i1 false)")
+                self.store("i32", "1", self.slot("sn_base", 4), "sched")
+                self.do(f"br label %R{p}")
+
+        # -- a run ends: the tasklet's next pc and how many instructions it has pending ----
+        L.append("endrun:")
+        q = self.v("load i32, ptr %qv")
+        ex = self.v("load i32, ptr %exv")
+        self.store("i32", q, self.ptr("%T", 4 * PC), "reg")
+        base = self.load("i32", self.slot("sn_base", 4), "sched")
+        p_ = self.v(f"sub i32 {ex}, {base}")
+        self.store("i32", p_, self.slot("pending", 4), "sched")
+        self.store("i32", p_, self.slot("sn_pend", 4), "sched")
+        self.store("i64", self.v(f"add i64 {self.load('i64', ni_p, 'sched')}, "
+                                 f"{self.v(f'sext i32 {p_} to i64')}"), ni_p, "sched")
+        self.do("br label %post")
+        L.append("post:")
+        self.do("store i64 %Cnext, ptr %Cv")
+        self.do("%Inext = add i64 %I, 1")
+        self.do("store i64 %Inext, ptr %Iv")
+        self.do("store i32 %t, ptr %Lv")
+        self.do("br label %sched")
+
+        # -- a jump to a computed pc ------------------------------------------------------
+        L.append("ind:")
+        qi = self.v("load i32, ptr %qv")
+        exi = self.v("load i32, ptr %exv")
+        self.do(f"br i1 {self.v(f'icmp sge i32 {exi}, {MAX_RUN}')}, label %endrun, "
+                f"label %ind.go")
+        L.append("ind.go:")
+        cases = [f"i32 {p}, label %R{p}" for p, kind in enumerate(self.kinds)
+                 if kind == "private"]
+        L.append(f"  switch i32 {qi}, label %endrun [" + " ".join(cases) + "]")
+
+        # -- exits --------------------------------------------------------------------------
+        for name, status in (("x.done", DONE), ("x.limit", LIMIT)):
+            L.append(f"{name}:")
+            self.save_sched()
+            self.do(f"ret i32 {status}")
+        for name, status in (("replay", REPLAY), ("page", PAGE)):
+            L.append(f"{name}:")
+            # nothing of the instruction happened: undo the dispatch's bookkeeping
+            self.store("i64", "%rold", self.slot("ready", 8), "sched")
+            self.store("i64", self.v(f"add i64 {self.load('i64', ni_p, 'sched')}, -1"), ni_p,
+                       "sched")
+            self.store("i32", "%t", self.field("tasklet", "i32"), "sched")
+            self.save_sched()
+            self.do(f"ret i32 {status}")
+
+        # -- the program ------------------------------------------------------------------
+        for p, word in enumerate(self.words):
+            self.pc = p
+            kind = self.kinds[p]
+            if kind == "private":
+                L.append(f"R{p}:")
+                if p in self.targets:
+                    exb = self.v("load i32, ptr %exv")
+                    go = f"R{p}.go"
+                    self.do(f"br i1 {self.v(f'icmp sge i32 {exb}, {MAX_RUN}')}, "
+                            f"label %E{p}, label %{go}")
+                    L.append(f"{go}:")
+                flow = self.body(word)
+                exv = self.v("load i32, ptr %exv")
+                self.do(f"store i32 {self.v(f'add i32 {exv}, 1')}, ptr %exv")
+                self.continue_run(flow, p, out)
+            L.append(f"E{p}:")
+            self.do(f"store i32 {p}, ptr %qv")
+            self.do("br label %endrun")
+            if kind == "shared":
+                L.append(f"X{p}:")
+                flow = self.body(word)
+                if flow[0] == "stop":
+                    self.stop(flow, p)
+                    continue
+                # the run ahead starts after this instruction, which a rollback must not
+                # execute again: the snapshot is taken now, with the pc it goes to
+                self.do(f"call void @llvm.memcpy.p0.p0.i64(ptr %S, ptr %T, i64 {ARCH_COPY}, "
+                        f"i1 false)")
+                self.store("i32", self.next_pc(flow, p), self.ptr("%S", 4 * PC), "reg")
+                self.store("i32", "0", self.slot("sn_base", 4), "sched")
+                self.continue_run(flow, p, out)
+        L.append("Eout:")
+        self.do("br label %endrun")
+        for i, q in enumerate(out, 1):
+            L.append(f"Eo{q}.{i}:")
+            self.do(f"store i32 {c32(q)}, ptr %qv")
+            self.do("br label %endrun")
+        L.append("}")
+        return self.module_text()
+
+    def stop(self, flow, p: int) -> None:
+        _, holds, target = flow
+        if holds is True:
+            pc = c32(target)
+        elif holds is False:
+            pc = c32(p + 1)
+        else:
+            pc = self.v(f"select i1 {holds}, i32 {c32(target)}, i32 {c32(p + 1)}")
+        self.store("i32", pc, self.ptr("%T", 4 * PC), "reg")
+        self.store("i64", self.v(f"or i64 %Cready, {STOPPED}"), self.slot("ready", 8), "sched")
+        self.store("i32", "2", self.slot("waiting", 4), "sched")
+        nrp = self.field("nrun", "i32")
+        self.store("i32", self.v(f"add i32 {self.load('i32', nrp, 'sched')}, -1"), nrp, "sched")
+        sp = self.slot("started", 8)
+        started = self.load("i64", sp, "sched")
+        cp = self.slot("tcycles", 8)
+        was = self.v(f"icmp sge i64 {started}, 0")
+        spent = self.v(f"select i1 {was}, i64 {self.v(f'sub i64 %Cnext, {started}')}, i64 0")
+        self.store("i64", self.v(f"add i64 {self.load('i64', cp, 'sched')}, {spent}"), cp, "sched")
+        self.store("i64", "-1", sp, "sched")
+        self.do("br label %post")
+
+    def save_sched(self) -> None:
+        self.store("i64", self.v("load i64, ptr %Cv"), self.field("cycle", "i64"), "sched")
+        self.store("i64", self.v("load i64, ptr %Iv"), self.field("instructions", "i64"),
+                   "sched")
+        self.store("i32", self.v("load i32, ptr %Lv"), self.field("last", "i32"), "sched")
+
+    def module_text(self) -> str:
+        head = [
+            "; dpusim native engine: translated DPU program",
+            "declare i32 @llvm.fshl.i32(i32, i32, i32)",
+            "declare i32 @llvm.fshr.i32(i32, i32, i32)",
+            "declare i32 @llvm.ctpop.i32(i32)",
+            "declare i32 @llvm.ctlz.i32(i32, i1)",
+            "declare i32 @llvm.smax.i32(i32, i32)",
+            "declare i32 @llvm.smin.i32(i32, i32)",
+            "declare i64 @llvm.smax.i64(i64, i64)",
+            "declare i64 @llvm.smin.i64(i64, i64)",
+            "declare i16 @llvm.bswap.i16(i16)",
+            "declare i32 @llvm.bswap.i32(i32)",
+            "declare i64 @llvm.bswap.i64(i64)",
+            "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)",
+            "declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)",
+        ]
+        if self.uses_hash:
+            table = ", ".join(f"i32 {c32(_crc_entry(i))}" for i in range(256))
+            head.append(f"@crc_table = internal constant [256 x i32] [{table}]")
+        head.append(_MRAM_COPY.format(page_bits=PAGE_BITS, page_mask=(1 << PAGE_BITS) - 1,
+                                      page=1 << PAGE_BITS, page_lo=_off("page_lo"),
+                                      page_hi=_off("page_hi"), tbaa=_TBAA["page"]))
+        tail = [
+            '!0 = !{!"dpusim native"}',
+            '!1 = !{!"reg", !0, i64 0}', "!2 = !{!1, !1, i64 0}",
+            '!3 = !{!"sched", !0, i64 0}', "!4 = !{!3, !3, i64 0}",
+            '!5 = !{!"wram", !0, i64 0}', "!6 = !{!5, !5, i64 0}",
+            '!7 = !{!"atomic", !0, i64 0}', "!8 = !{!7, !7, i64 0}",
+            '!9 = !{!"page", !0, i64 0}', "!10 = !{!9, !9, i64 0}",
+        ]
+        return "\n".join(head + self.lines + tail) + "\n"
+
+
+def _crc_entry(i: int) -> int:
+    c = i
+    for _ in range(8):
+        c = (c >> 1) ^ 0xEDB88320 if c & 1 else c >> 1
+    return c
+
+
+
+# MRAM is paged (LazyMemory): `pages` holds one pointer per page, null for a page never written.
+# A read of a missing page reads zeros; a write to one returns 1 (with the pages in page_lo..hi)
+# before copying anything, and Python allocates them.
+_MRAM_COPY = """
+define internal i32 @mram_copy(ptr %pages, ptr %ctx, ptr %w, i64 %m, i64 %size, i1 %write) {{
+entry:
+  %last = add i64 %m, %size
+  %last1 = sub i64 %last, 1
+  %p0 = lshr i64 %m, {page_bits}
+  %p1 = lshr i64 %last1, {page_bits}
+  br i1 %write, label %check, label %copy
+check:
+  %a0 = getelementptr inbounds ptr, ptr %pages, i64 %p0
+  %b0 = load ptr, ptr %a0, !tbaa !{tbaa}
+  %a1 = getelementptr inbounds ptr, ptr %pages, i64 %p1
+  %b1 = load ptr, ptr %a1, !tbaa !{tbaa}
+  %n0 = icmp eq ptr %b0, null
+  %n1 = icmp eq ptr %b1, null
+  %missing = or i1 %n0, %n1
+  br i1 %missing, label %need, label %copy
+need:
+  %lo = getelementptr inbounds i8, ptr %ctx, i64 {page_lo}
+  store i64 %p0, ptr %lo
+  %hi = getelementptr inbounds i8, ptr %ctx, i64 {page_hi}
+  store i64 %p1, ptr %hi
+  ret i32 1
+copy:
+  %m.c = phi i64 [%m, %entry], [%m, %check], [%m.n, %chunk.done]
+  %w.c = phi ptr [%w, %entry], [%w, %check], [%w.n, %chunk.done]
+  %s.c = phi i64 [%size, %entry], [%size, %check], [%s.n, %chunk.done]
+  %pg = lshr i64 %m.c, {page_bits}
+  %off = and i64 %m.c, {page_mask}
+  %room = sub i64 {page}, %off
+  %take = call i64 @llvm.smin.i64(i64 %room, i64 %s.c)
+  %ap = getelementptr inbounds ptr, ptr %pages, i64 %pg
+  %base = load ptr, ptr %ap, !tbaa !{tbaa}
+  %src = getelementptr inbounds i8, ptr %base, i64 %off
+  br i1 %write, label %do.write, label %do.read
+do.write:
+  call void @llvm.memcpy.p0.p0.i64(ptr %src, ptr %w.c, i64 %take, i1 false)
+  br label %chunk.done
+do.read:
+  %none = icmp eq ptr %base, null
+  br i1 %none, label %zero, label %read
+zero:
+  call void @llvm.memset.p0.i64(ptr %w.c, i8 0, i64 %take, i1 false)
+  br label %chunk.done
+read:
+  call void @llvm.memcpy.p0.p0.i64(ptr %w.c, ptr %src, i64 %take, i1 false)
+  br label %chunk.done
+chunk.done:
+  %m.n = add i64 %m.c, %take
+  %w.n = getelementptr inbounds i8, ptr %w.c, i64 %take
+  %s.n = sub i64 %s.c, %take
+  %more = icmp sgt i64 %s.n, 0
+  br i1 %more, label %copy, label %out
+out:
+  ret i32 0
+}}
+"""
+
+
+@dataclass(frozen=True)
+class Translation:
+    ir: str
+    slots: int
+
+
+def translate(iram: list[int], model) -> Translation:
+    """The LLVM IR of a program (its IRAM words) for a DPU model."""
+    tr = Translator(iram, model)
+    return Translation(tr.build(), tr.nslots)

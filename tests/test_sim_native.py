@@ -1,0 +1,194 @@
+"""What the native engine does besides agreeing with the reference (test_sim_vector, test_sim_fuzz
+and test_c_programs check that): compiling once per program, the disk cache, MRAM pages it
+asks Python for, rollbacks of tasklets run ahead, ldmai, DPUs in parallel threads."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from test_sim_vector import assert_same_dpu, build, run_both
+
+from dpucore import memory
+from dpusim import native
+from dpusim.faults import DpuFault
+from dpusim.native import NativeEngine
+from dpusim.simulator import Simulator
+
+HEADER = ".text\n.globl __bootstrap\n__bootstrap:\n"
+
+LOOP = HEADER + """
+        lw r1, zero, n
+        move r2, 0
+    1:  add r2, r2, r1
+        lsl_add r3, r2, r1, 2
+        xor r2, r2, r3
+        add r1, r1, -1, nz, 1b
+        sw zero, out, r2
+        stop
+    .data
+    .p2align 2
+    out: .long 0
+    n: .long {n}
+"""
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    """An empty disk cache and an empty memory cache."""
+    monkeypatch.setenv("DPUSIM_CACHE", str(tmp_path / "cache"))
+    native._cache.clear()
+    yield tmp_path / "cache"
+    native._cache.clear()
+
+
+def test_compiled_once_then_from_memory_then_from_disk(cache_dir):
+    prog = build(LOOP.format(n=1234))
+    outs = []
+    for _ in range(2):
+        sim = Simulator(nr_dpus=3, engine="native")
+        sim.load(prog)
+        sim.launch()
+        outs.append([sim.read(i, "out", 4) for i in range(3)])
+        [st] = sim.engine.compile_stats
+        assert st["source"] == "compiled" and st["compile_s"] > 0
+    # the second simulator used the code in memory: the same (one) compilation
+    assert len(native._cache) == 1
+    [obj] = list(cache_dir.iterdir())
+    assert obj.name.startswith("native-") and obj.stat().st_size > 0
+    native._cache.clear()  # as a new process would start
+    sim = Simulator(engine="native")
+    sim.load(prog)
+    sim.launch()
+    [st] = sim.engine.compile_stats
+    assert st["source"] == "disk"
+    assert outs[0] == outs[1] == [sim.read(0, "out", 4)] * 3
+    ref = Simulator(engine="ref")
+    ref.load(prog)
+    ref.launch()
+    assert_same_dpu(ref.dpus[0], sim.dpus[0])
+
+
+def test_a_broken_cache_file_is_compiled_again_and_off_writes_nothing(cache_dir, monkeypatch):
+    prog = build(LOOP.format(n=77))
+    sim = Simulator(engine="native")
+    sim.load(prog)
+    sim.launch()
+    [obj] = list(cache_dir.iterdir())
+    obj.write_bytes(b"not an object file")
+    native._cache.clear()
+    sim = Simulator(engine="native")
+    sim.load(prog)
+    sim.launch()
+    assert sim.engine.compile_stats[0]["source"] == "compiled"
+    assert obj.read_bytes() != b"not an object file"
+    monkeypatch.setenv("DPUSIM_CACHE", "off")
+    native._cache.clear()
+    prog = build(LOOP.format(n=78))
+    sim = Simulator(engine="native")
+    sim.load(prog)
+    sim.launch()
+    assert native.cache_dir() is None and len(list(cache_dir.iterdir())) == 1
+
+
+def test_the_key_follows_the_code_and_the_model():
+    a = build(LOOP.format(n=5)).iram
+    b = build(LOOP.format(n=6).replace("xor", "or")).iram
+    assert build(LOOP.format(n=6)).iram == a  # n is data
+    key = native.program_key
+    assert key(a, memory.V1A) == key(list(a) + [0] * 100, memory.V1A)  # trailing zeros
+    assert key(a, memory.V1A) != key(b, memory.V1A)
+    assert key(a, memory.V1A) != key(a, memory.V1B)
+
+
+def test_sdma_to_pages_never_written_asks_python_for_them():
+    """MRAM is paged lazily: an sdma into pages that do not exist returns to Python, which
+    allocates them, and the run goes on as if nothing happened."""
+    text = HEADER + """
+        move r0, buf
+        move r1, 0x5a5a
+        sw r0, 0, r1
+        move r2, 0x08000000 + 0x3fff00   // the last 256 bytes of page 0x3f
+        sdma r0, r2, 31
+        move r2, 0x08000000 + 0x13fff8   // 256 bytes across the boundary of two new pages
+        sdma r0, r2, 31
+        ldma r0, r2, 0
+        lw r3, r0, 0
+        stop
+    .data
+    .p2align 3
+    buf: .zero 256
+    """
+    ref, _ = run_both(build(text))
+    sim = Simulator(engine="native")
+    sim.load(build(text))
+    sim.launch()
+    assert sim.engine.stats["pages"] >= 2
+    assert sorted(sim.dpus[0].mram.pages) == sorted(ref.dpus[0].mram.pages) == [0x13, 0x14, 0x3f]
+    assert sim.tasklet(0, 0).regs[3] == 0x5a5a
+
+
+def test_a_cycle_limit_inside_a_run_ahead_rolls_back():
+    """Tasklets execute private instructions ahead of their issue; a cycle limit falling inside
+    such a run leaves each tasklet exactly where the reference has it, at every limit."""
+    text = HEADER + """
+        jnz id, 2f
+        boot zero, 1
+        boot zero, 2
+    2:  move r1, 50
+    1:  add r2, r2, r1
+        xor r3, r2, id
+        lsl_add r4, r3, r2, 1
+        add r1, r1, -1, nz, 1b
+        stop
+    """
+    prog = build(text)
+    rollbacks = 0
+    for limit in (7, 20, 33, 101, 250):
+        sims = []
+        for engine in ("ref", "native"):
+            sim = Simulator(engine=engine)
+            sim.load(prog)
+            sim.boot()
+            with pytest.raises(DpuFault, match="cycle limit"):
+                sim.run(max_cycles=limit)
+            sims.append(sim)
+        assert_same_dpu(sims[0].dpus[0], sims[1].dpus[0], f"limit {limit}")
+        rollbacks += sims[1].engine.stats["rollbacks"]
+        for sim in sims:
+            sim.run()
+        assert_same_dpu(sims[0].dpus[0], sims[1].dpus[0], f"after limit {limit}")
+    assert rollbacks > 0
+
+
+@pytest.mark.parametrize("threads", [1, 2, 4])
+def test_dpus_in_threads_give_what_one_thread_gives(threads):
+    prog = build(LOOP.format(n=3000))
+    rng = random.Random(threads)
+    counts = [rng.randint(3000, 6000) for _ in range(9)]  # a different loop count per DPU
+    sims = []
+    for t in (1, threads):
+        sim = Simulator(nr_dpus=9, engine="native")
+        sim.engine = NativeEngine(threads=t)
+        sim.load(prog)
+        for i, n in enumerate(counts):
+            sim.write(i, "n", n.to_bytes(4, "little"))
+        sim.boot()
+        sim.run()
+        sims.append(sim)
+    for a, b in zip(*(s.dpus for s in sims)):
+        assert_same_dpu(a, b)
+        assert a.instructions > 3000 * 4
+
+
+def test_an_observer_runs_the_reference_engine():
+    class Count:
+        n = 0
+
+        def issue(self, dpu, t, pc, cycle, form):
+            Count.n += 1
+
+    sim = Simulator(nr_dpus=2, engine="native", observer=Count())
+    sim.load(build(LOOP.format(n=10)))
+    sim.launch()
+    assert Count.n == sim.dpus[0].instructions + sim.dpus[1].instructions > 0
