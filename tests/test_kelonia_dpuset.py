@@ -268,12 +268,28 @@ def test_ray_moves_each_transfer_and_launch_in_one_call_per_rank(program, ray_cl
         assert e.value.dpu == 100 and e.value.kind == "memory fault"
 
 
+def kill(ray, actor, timeout: float = 60.0) -> None:
+    """Kill a rank actor and wait until Ray says it is dead: ``ray.kill`` only asks, and a
+    call made just after it may still be served by the living actor."""
+    import time
+    from ray.exceptions import RayActorError
+    ray.kill(actor)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            ray.get(actor.ready.remote(), timeout=timeout)
+        except RayActorError:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the killed rank actor still answers")
+
+
 @pytest.mark.slow
 def test_a_dead_rank_is_an_error_naming_its_dpus(program, ray_cluster):
     with DpuSet.allocate(70, backend="ray") as dpus:
         dpus.load(program)
         dpus.broadcast("factor", struct.pack("<I", 3))
-        ray_cluster.kill(_ray_dpus(dpus).rank_actor(1))
+        kill(ray_cluster, _ray_dpus(dpus).rank_actor(1))
         with pytest.raises(DpuLostError, match=r"rank 1 \(DPUs 64..69\).*Ray actor died") as e:
             dpus.launch()
         assert e.value.dpus == list(range(64, 70)) and e.value.ranks == [1]
@@ -297,7 +313,7 @@ def test_checkpointing_restores_a_dead_rank(program, ray_cluster):
         dpus.launch()
         ids = np.arange(70, dtype=np.uint32)[:, None]
         expected = np.ones((70, 16), dtype=np.uint32) * 3 + ids
-        ray_cluster.kill(ray_dpus.rank_actor(1))
+        kill(ray_cluster, ray_dpus.rank_actor(1))
         # Restored from the checkpoint taken after the launch: outputs, log and all.
         assert (dpus.gather_array("output", 16, np.uint32) == expected).all()
         assert ray_dpus.restores(1) == 1 and ray_dpus.restores(0) == 0
@@ -305,7 +321,7 @@ def test_checkpointing_restores_a_dead_rank(program, ray_cluster):
         # A rank that dies while launching is restored, and the launch sent again.
         dpus.broadcast("factor", struct.pack("<I", 4))
         future = dpus.launch(sync=False)
-        ray_cluster.kill(ray_dpus.rank_actor(1))
+        kill(ray_cluster, ray_dpus.rank_actor(1))
         dpus.sync()
         assert future.done()
         expected = np.ones((70, 16), dtype=np.uint32) * 4 + ids
