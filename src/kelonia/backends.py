@@ -5,10 +5,10 @@ a handful of operations: load a program, write and read memory by symbol or addr
 some of them, read their logs and counters.  The rules the DPU imposes on host transfers
 (alignment, bounds, known symbols) are checked here, the same way for every backend.
 
-- ``simulator``: dpusim's DPUs (``engine="vector"`` by default, or ``"ref"``).  Launches that
-  threads make at the same time for different DPUs run together: whoever finds the simulator
-  idle runs every launch waiting at that moment in one call, which the vectorised engine
-  executes in lockstep while the DPUs run the same code.
+- ``simulator``: dpusim's DPUs (``engine="vector"`` by default, ``"native"`` or ``"ref"``).
+  Launches that threads make at the same time for different DPUs run together: whoever finds
+  the simulator idle runs every launch waiting at that moment in one call, which the vectorised
+  engine executes in lockstep while the DPUs run the same code.
 - ``ray``: the simulator's DPUs on a Ray cluster, one actor per rank of 64
   (:mod:`kelonia.raybackend`; needs the ``ray`` extra).
 - ``stub``: DPUs with memories but no processor.  A launch calls ``kernel(dpu)`` if one was
