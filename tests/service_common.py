@@ -70,6 +70,16 @@ def build(tmp: Path, source: str, name: str, *flags: str) -> Path:
     return out
 
 
+def make_charcount_debug(build: Path) -> Path:
+    """The character counter's debug build (``make -C samples/charcount debug``) in ``build``."""
+    import shutil
+    r = subprocess.run([shutil.which("make") or "make", "-C", str(ROOT / "samples" / "charcount"),
+                        f"BUILD={build}", f"BIN={Path(sys.executable).parent}", "debug"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return build / "charcount-debug"
+
+
 def env() -> dict:
     e = dict(os.environ)
     e["PYTHONPATH"] = os.pathsep.join([str(SRC)] + ([e["PYTHONPATH"]] if e.get("PYTHONPATH")

@@ -20,12 +20,11 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from service_common import ROOT, service
+from service_common import ROOT, make_charcount_debug, service
 
 SAMPLE = ROOT / "samples" / "charcount"
 CLIENT = "@vscode/debugadapter-testsupport@1.68.0"
@@ -50,12 +49,7 @@ def node_client(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def charcount_debug(tmp_path_factory) -> Path:
-    build = tmp_path_factory.mktemp("charcount-debug")
-    r = subprocess.run([shutil.which("make") or "make", "-C", str(SAMPLE), f"BUILD={build}",
-                        f"BIN={Path(sys.executable).parent}", "debug"],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
-    return build / "charcount-debug"
+    return make_charcount_debug(tmp_path_factory.mktemp("charcount-debug"))
 
 
 def test_microsofts_dap_client_debugs_the_character_counter(node_client, charcount_debug,

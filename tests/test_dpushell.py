@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import random
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from click.testing import CliRunner
 
 from dpusim.shell import EmbeddedBackend, RemoteBackend, Shell, ShellError
 from dpusim.shell import cli as shell_cli
-from service_common import ROOT, env, service
+from service_common import ROOT, env, make_charcount_debug, service
 
 SAMPLE = ROOT / "samples" / "charcount"
 SOURCE = SAMPLE / "charcount.c"
@@ -31,10 +30,7 @@ FOR_LINE = next(i for i, s in enumerate(SOURCE_LINES, 1) if "for (i = 0; i < 64;
 def work(tmp_path_factory) -> Path:
     """The debug build of the character counter and a document for it to count 'e' in."""
     build = tmp_path_factory.mktemp("dpushell")
-    r = subprocess.run([shutil.which("make") or "make", "-C", str(SAMPLE), f"BUILD={build}",
-                        f"BIN={Path(sys.executable).parent}", "debug"],
-                       capture_output=True, text=True)
-    assert r.returncode == 0, r.stdout + r.stderr
+    make_charcount_debug(build)
     for dep in build.glob("*.d"):  # so that 'charcount-d' Tab completes to one file
         dep.unlink()
     rng = random.Random(3)

@@ -170,7 +170,8 @@ class LineTable:
 # --------------------------------------------------------------------------------------------
 
 
-def _uleb(value: int) -> bytes:
+def uleb128(value: int) -> bytes:
+    """``value`` (not negative) as unsigned LEB128."""
     if value < 0:
         raise DwarfError(f"cannot encode negative value {value} as ULEB128")
     out = bytearray()
@@ -184,7 +185,8 @@ def _uleb(value: int) -> bytes:
             return bytes(out)
 
 
-def _sleb(value: int) -> bytes:
+def sleb128(value: int) -> bytes:
+    """``value`` as signed LEB128."""
     out = bytearray()
     while True:
         byte = value & 0x7F
@@ -231,7 +233,7 @@ def _header(comp_dir: str, files: Sequence[FileEntry]) -> bytes:
         out += _cstring(directory)
     out.append(0)
     for entry, dir_index in zip(files, dir_indices):
-        out += _cstring(entry.name) + _uleb(dir_index) + _uleb(0) + _uleb(0)  # no mtime/length
+        out += _cstring(entry.name) + uleb128(dir_index) + uleb128(0) + uleb128(0)  # no mtime/length
     out.append(0)
     return bytes(out)
 
@@ -264,11 +266,11 @@ def _sequence_program(rows: Sequence[LineRow], end_offset: int) -> tuple[bytes, 
     for row in rows:
         if row.file != file:
             out.append(DW_LNS_set_file)
-            out += _uleb(row.file)
+            out += uleb128(row.file)
             file = row.file
         if row.column != column:
             out.append(DW_LNS_set_column)
-            out += _uleb(row.column)
+            out += uleb128(row.column)
             column = row.column
         address_delta = row.address_offset - address
         line_delta = row.line - line
@@ -278,15 +280,15 @@ def _sequence_program(rows: Sequence[LineRow], end_offset: int) -> tuple[bytes, 
         else:
             if line_delta:
                 out.append(DW_LNS_advance_line)
-                out += _sleb(line_delta)
+                out += sleb128(line_delta)
             if address_delta:
                 out.append(DW_LNS_advance_pc)
-                out += _uleb(address_delta)
+                out += uleb128(address_delta)
             out.append(DW_LNS_copy)
         address, line = row.address_offset, row.line
     if end_offset > address:
         out.append(DW_LNS_advance_pc)
-        out += _uleb(end_offset - address)
+        out += uleb128(end_offset - address)
     out += bytes([0, 1, DW_LNE_end_sequence])
     return bytes(out), operand_at
 
@@ -393,6 +395,14 @@ class _Reader:
         text = self.data[self.pos:nul].decode("utf-8", errors="replace")
         self.pos = nul + 1
         return text
+
+
+def read_sleb128(data: bytes, pos: int = 0) -> tuple[int, int]:
+    """The signed LEB128 at ``data[pos]`` and the position after it; DwarfError when
+    truncated."""
+    r = _Reader(bytes(data), pos)
+    value = r.sleb("value")
+    return value, r.pos
 
 
 @dataclass

@@ -507,12 +507,14 @@ class Debugger:
                 break
         return frames
 
-    def frame_variables(self, tasklet: int, level: int = 0) -> list[VariableValue]:
+    def frame_variables(self, tasklet: int, level: int = 0,
+                        frames: list[Frame] | None = None) -> list[VariableValue]:
         """The parameters, then the locals, of frame ``level`` of a tasklet, as DWARF describes
         them (``dpucc -g``; empty for code without, and for variables optimised into
         registers).  Before a function's prologue has run, its locals hold whatever the stack
-        held, as in any debugger."""
-        frames = self.backtrace(tasklet, level + 1)
+        held, as in any debugger.  ``frames``: the tasklet's backtrace, when the caller has it."""
+        if frames is None:
+            frames = self.backtrace(tasklet, level + 1)
         if level >= len(frames):
             raise DebugError(f"tasklet {tasklet} has no frame {level}")
         frame = frames[level]

@@ -15,6 +15,8 @@ import io
 import struct
 from dataclasses import dataclass, field
 
+from dpucore.dwarf import DwarfError, read_sleb128
+
 DW_OP_addr = 0x03
 DW_OP_fbreg = 0x91
 DW_OP_call_frame_cfa = 0x9C
@@ -97,7 +99,7 @@ def read_variables(elf_data: bytes) -> tuple[dict[int, FunctionVariables],
             _read_unit(cu, out, globals_)
         return out, globals_
     except (ELFError, DWARFError, ValueError, KeyError, IndexError, AttributeError,
-            TypeError, struct.error, AssertionError):
+            TypeError, struct.error, AssertionError, DwarfError):
         return {}, {}
 
 
@@ -144,7 +146,7 @@ def _read_unit(cu, out: dict[int, FunctionVariables],
             expr = list(loc.value) if isinstance(loc.value, (list, bytes)) else []
             if not expr or expr[0] != DW_OP_fbreg:
                 continue
-            offset, used = _sleb(expr, 1)
+            offset, used = read_sleb128(bytes(expr), 1)
             if used != len(expr):
                 continue
             t = _type(cu, ca["DW_AT_type"].value + cu.cu_offset, types, 0)
@@ -158,20 +160,6 @@ def _read_unit(cu, out: dict[int, FunctionVariables],
 
 def _text(v) -> str:
     return v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
-
-
-def _sleb(data: list[int], pos: int) -> tuple[int, int]:
-    result = shift = 0
-    while pos < len(data):
-        b = data[pos]
-        pos += 1
-        result |= (b & 0x7F) << shift
-        shift += 7
-        if not b & 0x80:
-            if b & 0x40:
-                result -= 1 << shift
-            return result, pos
-    raise ValueError("truncated LEB128")
 
 
 def _type(cu, offset: int, types: dict[int, CType], depth: int) -> CType | None:

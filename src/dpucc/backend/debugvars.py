@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from dpucore.dwarf import sleb128, uleb128
+
 # tags, attributes, forms and operations of DWARF 4 used below
 _TAG = {"compile_unit": 0x11, "subprogram": 0x2E, "formal_parameter": 0x05,
         "variable": 0x34, "base_type": 0x24, "pointer_type": 0x0F, "array_type": 0x01,
@@ -62,27 +64,6 @@ _ABBREVS = {
 }
 
 
-def _uleb(v: int) -> bytes:
-    out = bytearray()
-    while True:
-        b = v & 0x7F
-        v >>= 7
-        out.append(b | (0x80 if v else 0))
-        if not v:
-            return bytes(out)
-
-
-def _sleb(v: int) -> bytes:
-    out = bytearray()
-    while True:
-        b = v & 0x7F
-        v >>= 7
-        done = (v == 0 and not b & 0x40) or (v == -1 and b & 0x40)
-        out.append(b | (0 if done else 0x80))
-        if done:
-            return bytes(out)
-
-
 def _string(text: str) -> bytes:
     return text.encode("utf-8", "replace").replace(b"\0", b"?") + b"\0"
 
@@ -90,9 +71,9 @@ def _string(text: str) -> bytes:
 def abbrev_table() -> bytes:
     out = bytearray()
     for code, (tag, children, attrs) in _ABBREVS.items():
-        out += _uleb(code) + _uleb(_TAG[tag]) + bytes([1 if children else 0])
+        out += uleb128(code) + uleb128(_TAG[tag]) + bytes([1 if children else 0])
         for at, form in attrs:
-            out += _uleb(_AT[at]) + _uleb(_FORM[form])
+            out += uleb128(_AT[at]) + uleb128(_FORM[form])
         out += b"\0\0"
     return bytes(out + b"\0")
 
@@ -142,28 +123,28 @@ class _Unit:
                 enc = _ATE["signed_char" if t.get("signed") else "unsigned_char"]
             else:
                 enc = _ATE["signed" if t.get("signed") else "unsigned"]
-            b += _uleb(5) + _string(t.get("n", "int")) + bytes([enc, t["s"] & 0xFF])
+            b += uleb128(5) + _string(t.get("n", "int")) + bytes([enc, t["s"] & 0xFF])
         elif k == "float":
-            b += _uleb(5) + _string(t.get("n", "float")) + bytes([_ATE["float"], t["s"]])
+            b += uleb128(5) + _string(t.get("n", "float")) + bytes([_ATE["float"], t["s"]])
         elif k == "ptr":
             if t["to"].get("k") == "void":
-                b += _uleb(7) + bytes([t.get("s", 4)])
+                b += uleb128(7) + bytes([t.get("s", 4)])
             else:
-                b += _uleb(6) + bytes([t.get("s", 4)])
+                b += uleb128(6) + bytes([t.get("s", 4)])
                 b += self.types[json.dumps(t["to"], sort_keys=True)].to_bytes(4, "little")
         elif k == "array":
-            b += _uleb(8) + self.types[json.dumps(t["of"], sort_keys=True)].to_bytes(4, "little")
-            b += _uleb(9) + int(t.get("count", 0)).to_bytes(4, "little") + b"\0"
+            b += uleb128(8) + self.types[json.dumps(t["of"], sort_keys=True)].to_bytes(4, "little")
+            b += uleb128(9) + int(t.get("count", 0)).to_bytes(4, "little") + b"\0"
         elif k in ("struct", "union"):
-            b += _uleb(10 if k == "struct" else 11) + _string(t.get("n", "")) + \
+            b += uleb128(10 if k == "struct" else 11) + _string(t.get("n", "")) + \
                 int(t.get("s", 0)).to_bytes(4, "little")
             for name, off, mt in t.get("members", []):
-                b += _uleb(12) + _string(name) + \
+                b += uleb128(12) + _string(name) + \
                     self.types[json.dumps(mt, sort_keys=True)].to_bytes(4, "little") + \
                     int(off).to_bytes(4, "little")
             b += b"\0"
         else:  # void, opaque targets, functions: a declaration by name
-            b += _uleb(13) + _string(t.get("n", "?"))
+            b += uleb128(13) + _string(t.get("n", "?"))
         return here
 
 
@@ -178,7 +159,7 @@ def debug_info_asm(functions: list[FunctionVars], source_name: str, comp_dir: st
         return []
     u = _Unit()
     b = u.buf
-    b += _uleb(1) + _string("dpucc") + DW_LANG_C99.to_bytes(2, "little") + \
+    b += uleb128(1) + _string("dpucc") + DW_LANG_C99.to_bytes(2, "little") + \
         _string(source_name) + _string(comp_dir)
     # types first, then the subprograms that refer to them
     for fn in functions:
@@ -187,21 +168,21 @@ def debug_info_asm(functions: list[FunctionVars], source_name: str, comp_dir: st
     for var, _ in globals_:
         u.type_die(var["type"])
     for var, symbol in globals_:
-        b += _uleb(14) + _string(var["name"]) + int(var.get("line", 0)).to_bytes(4, "little")
+        b += uleb128(14) + _string(var["name"]) + int(var.get("line", 0)).to_bytes(4, "little")
         b += u.types[json.dumps(var["type"], sort_keys=True)].to_bytes(4, "little")
-        b += _uleb(5) + bytes([DW_OP_addr])
+        b += uleb128(5) + bytes([DW_OP_addr])
         u.word(symbol)
     for fn in functions:
-        b += _uleb(2) + _string(fn.name)
+        b += uleb128(2) + _string(fn.name)
         u.word(fn.symbol)
         u.word(f"{fn.end_label} - {fn.symbol}")
-        b += _uleb(1) + bytes([DW_OP_call_frame_cfa])
+        b += uleb128(1) + bytes([DW_OP_call_frame_cfa])
         for var, offset in fn.variables:
-            b += _uleb(3 if var.get("param") else 4) + _string(var["name"]) + \
+            b += uleb128(3 if var.get("param") else 4) + _string(var["name"]) + \
                 int(var.get("line", 0)).to_bytes(4, "little")
             b += u.types[json.dumps(var["type"], sort_keys=True)].to_bytes(4, "little")
-            expr = bytes([DW_OP_fbreg]) + _sleb(offset)
-            b += _uleb(len(expr)) + expr
+            expr = bytes([DW_OP_fbreg]) + sleb128(offset)
+            b += uleb128(len(expr)) + expr
         b += b"\0"
     b += b"\0"  # the compile unit's children end
     length = _HEADER - 4 + len(b)

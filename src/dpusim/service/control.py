@@ -749,13 +749,14 @@ class Control:
                         "function": f.function, "sp": f.sp, "cfa": f.cfa,
                         "source": None if src is None or src[1] == 0 else
                         {"file": clean_path(src[0]), "line": src[1]},
-                        "variables": self._frame_variables(dbg, tasklet, f.level)})
+                        "variables": self._frame_variables(dbg, tasklet, f.level, frames)})
         return {"dpu": dpu, "tasklet": tasklet, "frames": out}
 
     @staticmethod
-    def _frame_variables(dbg: Debugger, tasklet: int, level: int) -> list[dict]:
+    def _frame_variables(dbg: Debugger, tasklet: int, level: int,
+                         frames: list | None = None) -> list[dict]:
         try:
-            found = dbg.frame_variables(tasklet, level)
+            found = dbg.frame_variables(tasklet, level, frames)
         except DebugError as e:
             raise RequestFailed(str(e)) from None
         return [{"name": v.name, "type": v.type, "value": v.value, "address": v.address,
