@@ -126,6 +126,7 @@ class Compiled:
     def __init__(self, key: str, engine, address: int, source: str, translate_s: float,
                  compile_s: float):
         self.key = key
+        self.memory = False  # it loads or stores WRAM (speculating may pay)
         self.engine = engine  # keeps the code alive
         self.entry = _ENTRY(address)
         self.source = source  # "compiled", "disk"
@@ -200,6 +201,7 @@ def compile_program(iram: list[int], model) -> Compiled:
                     os.replace(tmp, path)
                 except OSError:
                     pass
+        code.memory = any(X.kind_of(w) == "memory" for w in iram[:model.iram_instructions])
         if len(_cache) >= _CACHE_MAX:
             _cache.pop(next(iter(_cache)))
         _cache[key] = code
@@ -316,6 +318,58 @@ class _Run:
         for index, page in mram.pages.items():
             self._map(index, page)
         ctx.pages = ctypes.addressof(self.pages)
+        self.table = (ctypes.c_uint64 * (2 * (model.wram_bytes >> X.LINE_BITS)))()
+        ctx.table = ctypes.addressof(self.table)
+        self.log = None
+        self.saved = None
+
+    # ------------------------------------------------------------------ speculation
+
+    def checkpoint(self) -> None:
+        """Remember the state to come back to if speculating goes wrong.  Taken where no tasklet
+        has a WRAM access ahead, so the speculation table starts empty."""
+        ctx, dpu = self.ctx, self.dpu
+        ctypes.memset(self.table, 0, ctypes.sizeof(self.table))
+        if self.log is None:
+            self.log = ctypes.create_string_buffer(1 << 16)
+            ctx.log = ctypes.addressof(self.log)
+            ctx.log_cap = len(self.log)
+        ctx.log_used = 0
+        self.saved = (bytes(ctx), bytes(dpu.wram), bytes(dpu.atomic))
+
+    def restore(self) -> None:
+        """Back to the checkpoint: MRAM from the undo log, the rest from the copies."""
+        ctx, dpu = self.ctx, self.dpu
+        log = ctypes.string_at(ctx.log, ctx.log_used)
+        entries = []
+        pos = 0
+        while pos < len(log):
+            addr = int.from_bytes(log[pos:pos + 8], "little")
+            size = int.from_bytes(log[pos + 8:pos + 16], "little")
+            entries.append((addr, pos + 16, size))
+            pos += 16 + size
+        for addr, at, size in reversed(entries):
+            dpu.mram.write(addr, log[at:at + size])
+        saved_ctx, wram, atomic = self.saved
+        ctypes.memmove(ctypes.addressof(ctx), saved_ctx, len(saved_ctx))
+        dpu.wram[:] = wram
+        dpu.atomic[:] = atomic
+        ctypes.memset(self.table, 0, ctypes.sizeof(self.table))
+        ctx.log = ctypes.addressof(self.log)
+        ctx.log_cap = len(self.log)
+        ctx.log_used = 0
+
+    def grow_log(self) -> None:
+        bigger = ctypes.create_string_buffer(2 * len(self.log))
+        ctypes.memmove(bigger, self.log, self.ctx.log_used)
+        self.log = bigger
+        self.ctx.log = ctypes.addressof(bigger)
+        self.ctx.log_cap = len(bigger)
+
+    def clean(self) -> bool:
+        """No tasklet has a WRAM access ahead (a checkpoint may be taken)."""
+        ctx = self.ctx
+        return all(not (ctx.pending[k] and ctx.specmem[k]) for k in range(len(self.dpu.tasklets)))
 
     def _map(self, index: int, page: bytearray) -> None:
         view = (ctypes.c_char * len(page)).from_buffer(page)
@@ -333,7 +387,8 @@ class _Run:
 
     def release(self) -> None:
         self.ctx.wram = self.ctx.atomic = self.ctx.pages = None
-        self.wram = self.atomic = None
+        self.ctx.table = self.ctx.log = None
+        self.wram = self.atomic = self.saved = None
         self.views.clear()
 
     def store(self) -> None:
@@ -367,6 +422,19 @@ class _Run:
 # The engine
 # --------------------------------------------------------------------------------------------
 
+SEGMENT = 1 << 19  # cycles between checkpoints while speculating
+DRAIN_STEP = 1 << 12  # cycles between checks that a drain is over
+
+
+class _Plan:
+    """Speculation across the native runs of one DPU: after an abort, the cycle before which
+    loads and stores run exactly, and how many aborts in a row there were."""
+
+    def __init__(self):
+        self.exact_until = 0
+        self.aborts = 0
+
+
 
 class NativeEngine:
     """Runs DPUs as machine code, with the reference engine's results, counts and cycles.
@@ -381,12 +449,14 @@ class NativeEngine:
 
     name = "native"
 
-    def __init__(self, observer: Observer | None = None, threads: int | None = None):
+    def __init__(self, observer: Observer | None = None, threads: int | None = None,
+                 speculate: bool = True):
         _llvm()
         self.observer = observer
+        self.speculate = speculate
         self.reference = ReferenceEngine(observer)
         self.threads = threads or os.cpu_count() or 1
-        self.stats = {"replays": 0, "pages": 0, "rollbacks": 0}
+        self.stats = {"replays": 0, "pages": 0, "rollbacks": 0, "checkpoints": 0, "aborts": 0}
         self.compile_stats: list[dict] = []
         self.last_faults: dict[int, DpuFault] = {}
         self._lock = threading.Lock()
@@ -429,17 +499,12 @@ class NativeEngine:
 
     def _run_dpu(self, dpu: DpuState, max_cycles: int | None) -> DpuFault | None:
         limit = X.NO_LIMIT if max_cycles is None else min(max_cycles, X.NO_LIMIT)
+        plan = _Plan()
         while any(t.state is _RUNNING for t in dpu.tasklets):
             code = self._code(dpu)
             run = _Run(dpu, limit)
             try:
-                while True:
-                    status = code.entry(ctypes.addressof(run.ctx))
-                    if status != X.PAGE:
-                        break
-                    run.allocate_pages()
-                    with self._lock:
-                        self.stats["pages"] += 1
+                status = self._drive(run, code, limit, plan)
                 self._rollback(run)
                 run.store()
             finally:
@@ -458,6 +523,71 @@ class NativeEngine:
             except DpuFault as e:
                 return e
         return None
+
+    def _drive(self, run: _Run, code: Compiled, limit: int, plan: "_Plan") -> int:
+        """Run the native code until it ends, faults (REPLAY) or reaches ``limit``, with
+        every tasklet's WRAM accesses exact when it returns (pending private instructions
+        aside, which :meth:`_rollback` handles).
+
+        While speculating, loads and stores run ahead with the private instructions; the state
+        is checkpointed every :data:`SEGMENT` cycles (first draining: no new access ahead
+        until the ones ahead have issued), and a conflict, a replay or the limit reached with
+        accesses ahead goes back to the checkpoint and runs exactly (loads and stores at their
+        turn) up to that point and beyond it, longer after each consecutive abort."""
+        ctx = run.ctx
+        entry = code.entry
+        address = ctypes.addressof(ctx)
+        speculate = self.speculate and code.memory
+        mode = X.EXACT
+        if speculate and ctx.cycle >= plan.exact_until:
+            mode = X.SPECULATE
+            run.checkpoint()
+            self._count("checkpoints")
+        while True:
+            if mode == X.SPECULATE:
+                ctx.limit = min(limit, ctx.cycle + SEGMENT)
+            elif mode == X.DRAIN:
+                ctx.limit = min(limit, ctx.cycle + DRAIN_STEP)
+            else:
+                ctx.limit = min(limit, plan.exact_until) if speculate else limit
+            ctx.smode = mode
+            status = entry(address)
+            if status == X.PAGE:
+                run.allocate_pages()
+                self._count("pages")
+                continue
+            if status == X.LOGFULL:
+                run.grow_log()
+                continue
+            if mode == X.EXACT:
+                if status == X.LIMIT and ctx.cycle < limit:
+                    mode = X.SPECULATE  # the exact stretch is over
+                    run.checkpoint()
+                    self._count("checkpoints")
+                    continue
+                return status
+            if status == X.DONE:
+                return status
+            if status == X.LIMIT and ctx.cycle < limit:
+                if mode == X.SPECULATE:
+                    plan.aborts = 0
+                    mode = X.DRAIN
+                if run.clean():
+                    run.checkpoint()
+                    self._count("checkpoints")
+                    mode = X.SPECULATE
+                continue
+            # ABORT, REPLAY, or the limit with accesses ahead: again, exactly
+            event = ctx.cycle
+            run.restore()
+            self._count("aborts")
+            plan.exact_until = event + (SEGMENT << min(plan.aborts, 6))
+            plan.aborts += 1
+            mode = X.EXACT
+
+    def _count(self, name: str) -> None:
+        with self._lock:
+            self.stats[name] += 1
 
     def _rollback(self, run: _Run) -> None:
         """Tasklets still ahead (pending instructions run but not issued) go back to their

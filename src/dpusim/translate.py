@@ -52,19 +52,24 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 3  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 4  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 MAX_RUN = 256  # private instructions a tasklet may run ahead
 STOPPED = 1 << 62  # or-ed into a stopped tasklet's ready cycle
 NO_LIMIT = 1 << 61
 PAGE_BITS = LazyMemory.PAGE.bit_length() - 1
 
-DONE, LIMIT, REPLAY, PAGE = 0, 1, 2, 3
+DONE, LIMIT, REPLAY, PAGE, ABORT, LOGFULL = 0, 1, 2, 3, 4, 5
+EXACT, SPECULATE, DRAIN = 0, 1, 2  # Ctx.smode
+LINE_BITS = 3  # WRAM lines of 8 bytes in the speculation table
+OWNER_BITS = 5
+READERS = (1 << MAX_TASKLETS) - 1
 WAITING = ("running", "dma", "stopped")
 
 PRIVATE = frozenset({"arith", "logic", "shift", "shift_add", "count", "extend", "compare_bytes",
                      "mul8", "step", "call", "nop", "pair"})
-SHARED = frozenset({"load", "store", "store_id", "dma", "atomic", "tasklet", "time"})
+MEMORY = frozenset({"load", "store", "store_id"})  # run ahead when speculating (see above)
+SHARED = frozenset({"dma", "atomic", "tasklet", "time"})
 _SOURCE_ROLES = ("ra", "rb", "sa", "sb", "imm", "shift")
 _LOAD_SIZE = {"lbs": 1, "lbu": 1, "lhs": 2, "lhu": 2, "lw": 4, "ld": 8}
 _STORE_SIZE = {"sb": 1, "sh": 2, "sw": 4, "sd": 8}
@@ -100,6 +105,16 @@ class Ctx(ctypes.Structure):
         ("cmode", ctypes.c_int32),
         ("nrun", ctypes.c_int32),
         ("tasklet", ctypes.c_int32),  # the tasklet of a REPLAY or PAGE exit
+        ("smode", ctypes.c_int32),
+        ("specmem", ctypes.c_int32 * MAX_TASKLETS),  # its run accessed WRAM ahead
+        ("runid", ctypes.c_int64 * MAX_TASKLETS),  # its run's number
+        ("runs", ctypes.c_int64),  # runs started
+        ("log_used", ctypes.c_int64),
+        ("log_cap", ctypes.c_int64),
+        ("log", ctypes.c_void_p),  # MRAM undo log (null: none kept)
+        # two i64 per WRAM line: its last writer ahead, (ordinal << 5) | (tasklet + 1), and
+        # its readers ahead, (the highest run number << 24) | (a bit per tasklet)
+        ("table", ctypes.c_void_p),
         ("wram", ctypes.c_void_p),
         ("atomic", ctypes.c_void_p),
         ("pages", ctypes.c_void_p),
@@ -124,7 +139,8 @@ def decode(word: int):
 
 
 def kind_of(word: int) -> str:
-    """'private', 'shared' or 'replay' (executed by the reference engine)."""
+    """'private', 'memory' (a WRAM load or store), 'shared' or 'replay' (executed by the
+    reference engine)."""
     dec = decode(word)
     if dec is None:
         return "replay"
@@ -132,6 +148,8 @@ def kind_of(word: int) -> str:
     cat = form.category
     if cat in PRIVATE:
         return "private"
+    if cat in MEMORY:
+        return "memory"
     if cat == "fault" or form.base == "ldmai":
         return "replay"
     if cat in SHARED:
@@ -141,7 +159,7 @@ def kind_of(word: int) -> str:
 
 def _check_table() -> None:
     for form in isa.FORMS:
-        if form.category not in PRIVATE | SHARED | {"fault"}:
+        if form.category not in PRIVATE | MEMORY | SHARED | {"fault"}:
             raise RuntimeError(f"native engine: no translation for {form.id}")
 
 
@@ -167,7 +185,7 @@ def c64(v: int) -> str:
 
 
 _CONSTANT_REGS = {24: 0, 25: 1, 26: M32, 27: SIGN}  # zero one lneg mneg; id* depend on the tasklet
-_TBAA = {"reg": 2, "sched": 4, "wram": 6, "atomic": 8, "page": 10}
+_TBAA = {"reg": 2, "sched": 4, "wram": 6, "atomic": 8, "page": 10, "table": 12}
 
 
 class _Res:
@@ -198,6 +216,7 @@ class Translator:
         self.kinds = [kind_of(w) for w in words]
         self.lines: list[str] = []
         self.tmp = 0
+        self.exact = False  # translating the instruction a dispatch starts with
         self.targets: set[int] = set()  # static branch targets (where runs check their length)
         for w in words:
             dec = decode(w)
@@ -644,8 +663,15 @@ class Translator:
 
     # shared instructions -------------------------------------------------------------
 
-    def wram_address(self, form, values, size: int) -> str:
-        """The checked WRAM address (i64) of a load or store; a bad one replays (fault)."""
+    def wram_address(self, form, values, size: int, write: bool) -> str:
+        """The checked WRAM address (i64) of a load or store.
+
+        Executed at its issue cycle (``self.exact``: the instruction a dispatch starts with), a
+        bad address replays (a fault) and an access to a line another tasklet accessed ahead, in
+        an instruction that has not issued yet, aborts the speculation.  Executed ahead, either
+        ends the run before the instruction, as does any access ahead when not speculating; an
+        access ahead records its ordinal in the line's entry.
+        """
         r = form.roles
         base = self.read_role(form, values, "ra" if "ra" in r else "sa")
         off = c32(values[r["off"]])
@@ -655,15 +681,52 @@ class Translator:
         if size > 1:
             mis = self.v(f"icmp ne i64 {self.v(f'and i64 {addr}, {size - 1}')}, 0")
             bad = self.v(f"or i1 {bad}, {mis}")
-        ok = self.fresh("%ok")
-        self.do(f"br i1 {bad}, label %replay, label {ok}")
+        stop = "%replay" if self.exact else f"%E{self.pc}"
+        ok, upd, done = (self.fresh(x) for x in ("%ok", "%upd", "%mem"))
+        if not self.exact:
+            go = self.fresh("%go")
+            self.do(f"br i1 {bad}, label {stop}, label {go}")
+            self.label(go[1:])
+            self.do(f"br i1 %spec, label {ok}, label {stop}")
+        else:
+            self.do(f"br i1 {bad}, label {stop}, label {ok}")
+            tbl = self.fresh("%tbl")
+            self.label(ok[1:])
+            self.do(f"br i1 %tblon, label {tbl}, label {done}")
+            ok = tbl
+        # the speculation table: the line's last writer ahead and its ordinal, its readers
         self.label(ok[1:])
+        line = self.v(f"lshr i64 {addr}, {LINE_BITS}")
+        clash = self.v(f"call i1 @line_check(ptr %table, ptr %ctx, i64 {line}, i64 %me, "
+                       f"i1 {'true' if write else 'false'})")
+        self.do(f"br i1 {clash}, label {'%abort' if self.exact else stop}, label {upd}")
+        self.label(upd[1:])
+        if not self.exact:
+            # (an access at its issue cycle has issued: its line needs no entry)
+            wp = self.v(f"getelementptr inbounds i64, ptr %table, i64 {self.v(f'shl i64 {line}, 1')}")
+            rp = self.v(f"getelementptr inbounds i64, ptr {wp}, i64 1")
+            if write:
+                exv = self.v("zext i32 " + self.v("load i32, ptr %exv") + " to i64")
+                ordinal = self.v(f"add i64 {self.v('load i64, ptr %obv')}, {exv}")
+                entry = self.v(f"or i64 {self.v(f'shl i64 {ordinal}, {OWNER_BITS}')}, %me")
+                self.store("i64", entry, wp, "table")
+                self.store("i64", "0", rp, "table")
+            else:
+                rw = self.load("i64", rp, "table")
+                run = self.v(f"call i64 @llvm.umax.i64(i64 {self.v(f'lshr i64 {rw}, 24')}, "
+                             f"i64 %rid)")
+                mask = self.v(f"or i64 {self.v(f'and i64 {rw}, {READERS}')}, %mebit")
+                self.store("i64", self.v(f"or i64 {self.v(f'shl i64 {run}, 24')}, {mask}"),
+                           rp, "table")
+            self.do("store i32 1, ptr %smv")
+        self.do(f"br label {done}")
+        self.label(done[1:])
         return addr
 
     def t_load(self, form, values):
         r = form.roles
         size = _LOAD_SIZE[form.base]
-        addr = self.wram_address(form, values, size)
+        addr = self.wram_address(form, values, size, False)
         ty = f"i{8 * size}"
         raw = self.load(ty, self.ptr("%wram", addr), "wram")
         if values[r["endian"]] and size > 1:
@@ -690,7 +753,7 @@ class Translator:
             value = c64(values[r["imm"]])
             if form.category == "store_id":
                 value = self.v(f"or i64 {value}, {self.v('zext i32 %tid to i64')}")
-        addr = self.wram_address(form, values, size)
+        addr = self.wram_address(form, values, size, True)
         if ty != "i64":
             value = self.v(f"trunc i64 {value} to {ty}")
         if values[r["endian"]] and size > 1:
@@ -724,12 +787,20 @@ class Translator:
         ok = self.fresh("%ok")
         self.do(f"br i1 {bad}, label %replay, label {ok}")
         self.label(ok[1:])
+        # WRAM lines another tasklet accessed ahead: the transfer comes first, the run aborts
+        chk, ok1 = self.fresh("%chk"), self.fresh("%ok")
+        self.do(f"br i1 %tblon, label {chk}, label {ok1}")
+        self.label(chk[1:])
+        clash = self.v(f"call i1 @range_conflict(ptr %table, ptr %ctx, i64 %me, i64 {local}, "
+                       f"i64 {size}, i1 {'false' if form.base == 'sdma' else 'true'})")
+        self.do(f"br i1 {clash}, label %abort, label {ok1}")
+        self.label(ok1[1:])
         wptr = self.ptr("%wram", local)
         write = form.base == "sdma"
         status = self.v(f"call i32 @mram_copy(ptr %pages, ptr %ctx, ptr {wptr}, i64 {mram}, "
                         f"i64 {size}, i1 {'true' if write else 'false'})")
         ok2 = self.fresh("%ok")
-        self.do(f"br i1 {self.v(f'icmp ne i32 {status}, 0')}, label %page, label {ok2}")
+        self.do(f"switch i32 {status}, label {ok2} [i32 1, label %page i32 2, label %logfull]")
         self.label(ok2[1:])
         free = self.load("i64", self.field("dma_free", "i64"), "sched")
         start = self.v(f"call i64 @llvm.smax.i64(i64 %C, i64 {free})")
@@ -842,7 +913,7 @@ class Translator:
 
     def run_label(self, q: int) -> str:
         """The label that continues a run at pc ``q``."""
-        if 0 <= q < self.nslots and self.kinds[q] == "private":
+        if 0 <= q < self.nslots and self.kinds[q] in ("private", "memory"):
             return f"%R{q}"
         return f"%E{q}" if 0 <= q < self.nslots else "%Eout"
 
@@ -889,7 +960,8 @@ class Translator:
         L.append("define i32 @dpu_run(ptr noalias %ctx) {")
         L.append("entry:")
         for name, ty in (("Cv", "i64"), ("Iv", "i64"), ("Lv", "i32"), ("exv", "i32"),
-                         ("qv", "i32")):
+                         ("qv", "i32"), ("obv", "i64"), ("smv", "i32"), ("skv", "i32"),
+                         ("outv", "[2 x i64]")):
             self.do(f"%{name} = alloca {ty}")
         c0 = self.load("i64", self.field("cycle", "i64"), "sched")
         self.do(f"store i64 {c0}, ptr %Cv")
@@ -899,10 +971,15 @@ class Translator:
         self.do(f"store i32 {l0}, ptr %Lv")
         self.do("store i32 0, ptr %exv")
         self.do("store i32 0, ptr %qv")
+        self.do("store i32 0, ptr %skv")
         self.do(f"%limit = load i64, ptr {self.field('limit', 'i64')}")
         self.do(f"%wram = load ptr, ptr {self.field('wram', 'ptr')}")
         self.do(f"%atomic = load ptr, ptr {self.field('atomic', 'ptr')}")
         self.do(f"%pages = load ptr, ptr {self.field('pages', 'ptr')}")
+        self.do(f"%table = load ptr, ptr {self.field('table', 'ptr')}")
+        self.do(f"%smode = load i32, ptr {self.field('smode', 'i32')}")
+        self.do(f"%spec = icmp eq i32 %smode, {SPECULATE}")
+        self.do(f"%tblon = icmp ne i32 %smode, {EXACT}")
         self.do("br label %sched")
 
         # -- choose the tasklet that issues at cycle C (reference.choose) -------------------
@@ -955,13 +1032,37 @@ class Translator:
         self.do("%t4 = shl i64 %t64, 2")
         self.do("%t8 = shl i64 %t64, 3")
         for name, size in (("ready", 8), ("ninstr", 8), ("tcycles", 8), ("started", 8),
+                           ("runid", 8),
                            ("pending", 4), ("waiting", 4), ("sn_base", 4), ("sn_pend", 4)):
             self.do(f"%o{size}.{name} = add i64 %t{size}, {_off(name)}")
+        self.do(f"%o4.specmem = add i64 %t4, {_off('specmem')}")
         self.do("%Cnext = add i64 %C, 1")
         self.do(f"%Cready = add i64 %C, {ISSUE_INTERVAL}")
         pend_p = self.slot("pending", 4)
         pend = self.load("i32", pend_p, "sched")
-        self.do(f"br i1 {self.v(f'icmp ne i32 {pend}, 0')}, label %fast, label %dispatch")
+        self.do(f"br i1 {self.v(f'icmp ne i32 {pend}, 0')}, label %ahead, label %dispatch")
+
+        # -- rounds of instructions run ahead: count them all at once ---------------------
+        L.append("ahead:")
+        skip = self.v("load i32, ptr %skv")
+        self.do(f"br i1 {self.v(f'icmp eq i32 {skip}, 0')}, label %rounds, label %fast.skip")
+        L.append("rounds:")
+        issued = self.v("call i64 @rounds(ptr %ctx, i64 %C, i32 %Lx, i64 %limit, ptr %outv)")
+        self.do(f"br i1 {self.v(f'icmp eq i64 {issued}, 0')}, label %rounds.no, "
+                f"label %rounds.yes")
+        L.append("rounds.yes:")
+        self.do(f"store i64 {self.v('load i64, ptr %outv')}, ptr %Cv")
+        last = self.v(f"load i64, ptr {self.v('getelementptr inbounds i64, ptr %outv, i64 1')}")
+        self.do(f"store i32 {self.v(f'trunc i64 {last} to i32')}, ptr %Lv")
+        icur = self.v("load i64, ptr %Iv")
+        self.do(f"store i64 {self.v(f'add i64 {icur}, {issued}')}, ptr %Iv")
+        self.do("br label %sched")
+        L.append("rounds.no:")
+        self.do(f"store i32 {n}, ptr %skv")
+        self.do("br label %fast")
+        L.append("fast.skip:")
+        self.do(f"store i32 {self.v(f'add i32 {skip}, -1')}, ptr %skv")
+        self.do("br label %fast")
 
         # -- an instruction run ahead: only count it -------------------------------------
         L.append("fast:")
@@ -987,14 +1088,22 @@ class Translator:
         self.do(f"%S = getelementptr inbounds i8, ptr %ctx, i64 {snap}")
         self.store("i64", "%Cready", self.slot("ready", 8), "sched")
         ni_p = self.slot("ninstr", 8)
-        self.store("i64", self.v(f"add i64 {self.load('i64', ni_p, 'sched')}, 1"), ni_p, "sched")
+        self.do(f"%nd = add i64 {self.load('i64', ni_p, 'sched')}, 1")
+        self.store("i64", "%nd", ni_p, "sched")
+        self.do("%me = add i64 %t64, 1")
+        self.do("%mebit = shl i64 1, %t64")
+        runs = self.field("runs", "i64")
+        self.do(f"%rid = add i64 {self.load('i64', runs, 'sched')}, 1")
+        self.store("i64", "%rid", runs, "sched")
+        self.store("i64", "%rid", self.slot("runid", 8), "sched")
         self.do("store i32 0, ptr %exv")
+        self.do("store i32 0, ptr %smv")
         pc = self.load("i32", self.ptr("%T", 4 * PC), "reg")
         cases = []
         for p, kind in enumerate(self.kinds):
             if kind == "private":
                 cases.append(f"i32 {p}, label %D{p}")
-            elif kind == "shared":
+            elif kind in ("shared", "memory"):
                 cases.append(f"i32 {p}, label %X{p}")
         L.append(f"  switch i32 {pc}, label %replay [" + " ".join(cases) + "]")
         # a run that starts with a private instruction: the snapshot is taken before it (a
@@ -1005,6 +1114,7 @@ class Translator:
                 self.do(f"call void @llvm.memcpy.p0.p0.i64(ptr %S, ptr %T, i64 {ARCH_COPY}, "
                         f"i1 false)")
                 self.store("i32", "1", self.slot("sn_base", 4), "sched")
+                self.do("store i64 %nd, ptr %obv")
                 self.do(f"br label %R{p}")
 
         # -- a run ends: the tasklet's next pc and how many instructions it has pending ----
@@ -1016,6 +1126,7 @@ class Translator:
         p_ = self.v(f"sub i32 {ex}, {base}")
         self.store("i32", p_, self.slot("pending", 4), "sched")
         self.store("i32", p_, self.slot("sn_pend", 4), "sched")
+        self.store("i32", self.v("load i32, ptr %smv"), self.slot("specmem", 4), "sched")
         self.store("i64", self.v(f"add i64 {self.load('i64', ni_p, 'sched')}, "
                                  f"{self.v(f'sext i32 {p_} to i64')}"), ni_p, "sched")
         self.do("br label %post")
@@ -1034,7 +1145,7 @@ class Translator:
                 f"label %ind.go")
         L.append("ind.go:")
         cases = [f"i32 {p}, label %R{p}" for p, kind in enumerate(self.kinds)
-                 if kind == "private"]
+                 if kind in ("private", "memory")]
         L.append(f"  switch i32 {qi}, label %endrun [" + " ".join(cases) + "]")
 
         # -- exits --------------------------------------------------------------------------
@@ -1042,7 +1153,8 @@ class Translator:
             L.append(f"{name}:")
             self.save_sched()
             self.do(f"ret i32 {status}")
-        for name, status in (("replay", REPLAY), ("page", PAGE)):
+        for name, status in (("replay", REPLAY), ("page", PAGE), ("abort", ABORT),
+                             ("logfull", LOGFULL)):
             L.append(f"{name}:")
             # nothing of the instruction happened: undo the dispatch's bookkeeping
             self.store("i64", "%rold", self.slot("ready", 8), "sched")
@@ -1056,7 +1168,8 @@ class Translator:
         for p, word in enumerate(self.words):
             self.pc = p
             kind = self.kinds[p]
-            if kind == "private":
+            if kind in ("private", "memory"):
+                self.exact = False
                 L.append(f"R{p}:")
                 if p in self.targets:
                     exb = self.v("load i32, ptr %exv")
@@ -1071,8 +1184,10 @@ class Translator:
             L.append(f"E{p}:")
             self.do(f"store i32 {p}, ptr %qv")
             self.do("br label %endrun")
-            if kind == "shared":
+            if kind in ("shared", "memory"):
+                self.exact = True
                 L.append(f"X{p}:")
+                self.do(f"store i64 {self.v('add i64 %nd, 1')}, ptr %obv")
                 flow = self.body(word)
                 if flow[0] == "stop":
                     self.stop(flow, p)
@@ -1132,6 +1247,8 @@ class Translator:
             "declare i32 @llvm.smin.i32(i32, i32)",
             "declare i64 @llvm.smax.i64(i64, i64)",
             "declare i64 @llvm.smin.i64(i64, i64)",
+            "declare i64 @llvm.umax.i64(i64, i64)",
+            "declare i64 @llvm.cttz.i64(i64, i1)",
             "declare i16 @llvm.bswap.i16(i16)",
             "declare i32 @llvm.bswap.i32(i32)",
             "declare i64 @llvm.bswap.i64(i64)",
@@ -1143,7 +1260,15 @@ class Translator:
             head.append(f"@crc_table = internal constant [256 x i32] [{table}]")
         head.append(_MRAM_COPY.format(page_bits=PAGE_BITS, page_mask=(1 << PAGE_BITS) - 1,
                                       page=1 << PAGE_BITS, page_lo=_off("page_lo"),
-                                      page_hi=_off("page_hi"), tbaa=_TBAA["page"]))
+                                      page_hi=_off("page_hi"), tbaa=_TBAA["page"],
+                                      log=_off("log"), log_used=_off("log_used"),
+                                      log_cap=_off("log_cap")))
+        head.append(_ROUNDS.format(n=self.n, stopped=STOPPED, interval=ISSUE_INTERVAL,
+                                   ready=_off("ready"), pending=_off("pending")))
+        head.append(_LINE_CHECK.format(line_bits=LINE_BITS, owner_bits=OWNER_BITS,
+                                       mask=(1 << OWNER_BITS) - 1, ninstr=_off("ninstr"),
+                                       pending=_off("pending"), runid=_off("runid"),
+                                       readers=READERS, tbaa=_TBAA["table"]))
         tail = [
             '!0 = !{!"dpusim native"}',
             '!1 = !{!"reg", !0, i64 0}', "!2 = !{!1, !1, i64 0}",
@@ -1151,6 +1276,7 @@ class Translator:
             '!5 = !{!"wram", !0, i64 0}', "!6 = !{!5, !5, i64 0}",
             '!7 = !{!"atomic", !0, i64 0}', "!8 = !{!7, !7, i64 0}",
             '!9 = !{!"page", !0, i64 0}', "!10 = !{!9, !9, i64 0}",
+            '!11 = !{!"table", !0, i64 0}', "!12 = !{!11, !11, i64 0}",
         ]
         return "\n".join(head + self.lines + tail) + "\n"
 
@@ -1165,7 +1291,9 @@ def _crc_entry(i: int) -> int:
 
 # MRAM is paged (LazyMemory): `pages` holds one pointer per page, null for a page never written.
 # A read of a missing page reads zeros; a write to one returns 1 (with the pages in page_lo..hi)
-# before copying anything, and Python allocates them.
+# before copying anything, and Python allocates them.  While speculating, a write first saves
+# what it overwrites in the undo log (address, size, bytes); a full log returns 2, again before
+# anything happened, and Python makes it larger.
 _MRAM_COPY = """
 define internal i32 @mram_copy(ptr %pages, ptr %ctx, ptr %w, i64 %m, i64 %size, i1 %write) {{
 entry:
@@ -1182,7 +1310,32 @@ check:
   %n0 = icmp eq ptr %b0, null
   %n1 = icmp eq ptr %b1, null
   %missing = or i1 %n0, %n1
-  br i1 %missing, label %need, label %copy
+  br i1 %missing, label %need, label %logchk
+logchk:
+  %lpp = getelementptr inbounds i8, ptr %ctx, i64 {log}
+  %lp = load ptr, ptr %lpp
+  %nolog = icmp eq ptr %lp, null
+  br i1 %nolog, label %copy, label %logit
+logit:
+  %up = getelementptr inbounds i8, ptr %ctx, i64 {log_used}
+  %used = load i64, ptr %up
+  %capp = getelementptr inbounds i8, ptr %ctx, i64 {log_cap}
+  %cap = load i64, ptr %capp
+  %need0 = add i64 %used, 16
+  %needed = add i64 %need0, %size
+  %over = icmp ugt i64 %needed, %cap
+  br i1 %over, label %full, label %save
+full:
+  ret i32 2
+save:
+  %hdr = getelementptr inbounds i8, ptr %lp, i64 %used
+  store i64 %m, ptr %hdr
+  %hdr2 = getelementptr inbounds i8, ptr %hdr, i64 8
+  store i64 %size, ptr %hdr2
+  %data = getelementptr inbounds i8, ptr %hdr, i64 16
+  %saved = call i32 @mram_copy(ptr %pages, ptr %ctx, ptr %data, i64 %m, i64 %size, i1 false)
+  store i64 %needed, ptr %up
+  br label %copy
 need:
   %lo = getelementptr inbounds i8, ptr %ctx, i64 {page_lo}
   store i64 %p0, ptr %lo
@@ -1190,9 +1343,9 @@ need:
   store i64 %p1, ptr %hi
   ret i32 1
 copy:
-  %m.c = phi i64 [%m, %entry], [%m, %check], [%m.n, %chunk.done]
-  %w.c = phi ptr [%w, %entry], [%w, %check], [%w.n, %chunk.done]
-  %s.c = phi i64 [%size, %entry], [%size, %check], [%s.n, %chunk.done]
+  %m.c = phi i64 [%m, %entry], [%m, %logchk], [%m, %save], [%m.n, %chunk.done]
+  %w.c = phi ptr [%w, %entry], [%w, %logchk], [%w, %save], [%w.n, %chunk.done]
+  %s.c = phi i64 [%size, %entry], [%size, %logchk], [%size, %save], [%s.n, %chunk.done]
   %pg = lshr i64 %m.c, {page_bits}
   %off = and i64 %m.c, {page_mask}
   %room = sub i64 {page}, %off
@@ -1221,6 +1374,240 @@ chunk.done:
   br i1 %more, label %copy, label %out
 out:
   ret i32 0
+}}
+"""
+
+
+# Rounds of issues counted at once.  The tasklets that issue next are, in round-robin order
+# after the last issuer, the running ones a_1 .. a_r with ready(a_i) <= C + i - 1: each issues at
+# C + i - 1, and so again every P = max(r, 11) cycles (a full revolver, or r tasklets and idle
+# cycles), while every a_i has an instruction run ahead and no other running tasklet becomes
+# ready (the others wait on a DMA, or some are far from ready) and no issue reaches the limit.
+# k such rounds move C to C + (k - 1) P + r and a_i's ready cycle to C + (k - 1) P + i + 10.
+# Returns the instructions issued (0: fewer than two rounds; issue one by one), the new cycle and
+# last issuer in out[0], out[1].
+_ROUNDS = """
+define internal i64 @rounds(ptr %ctx, i64 %C, i32 %L, i64 %limit, ptr %out) {{
+entry:
+  br label %scan
+scan:
+  %j = phi i32 [1, %entry], [%j1, %next]
+  %r = phi i64 [0, %entry], [%r1, %next]
+  %minp = phi i32 [2147483647, %entry], [%minp1, %next]
+  %minw = phi i64 [9223372036854775807, %entry], [%minw1, %next]
+  %lastA = phi i32 [0, %entry], [%lastA1, %next]
+  %ua = add i32 %L, %j
+  %uw = icmp sge i32 %ua, {n}
+  %ub = sub i32 %ua, {n}
+  %u = select i1 %uw, i32 %ub, i32 %ua
+  %u64 = zext i32 %u to i64
+  %rp = getelementptr inbounds i64, ptr %ctx, i64 %u64
+  %rq = getelementptr inbounds i8, ptr %rp, i64 {ready}
+  %rd = load i64, ptr %rq
+  %running = icmp slt i64 %rd, {stopped}
+  %bound = add i64 %C, %r
+  %tight = icmp sle i64 %rd, %bound
+  %inA = and i1 %running, %tight
+  br i1 %inA, label %member, label %outside
+member:
+  %pp = getelementptr inbounds i32, ptr %ctx, i64 %u64
+  %pq = getelementptr inbounds i8, ptr %pp, i64 {pending}
+  %pd = load i32, ptr %pq
+  %minpA = call i32 @llvm.smin.i32(i32 %minp, i32 %pd)
+  %rA = add i64 %r, 1
+  br label %next
+outside:
+  %rdw = select i1 %running, i64 %rd, i64 9223372036854775807
+  %minwW = call i64 @llvm.smin.i64(i64 %minw, i64 %rdw)
+  br label %next
+next:
+  %r1 = phi i64 [%rA, %member], [%r, %outside]
+  %minp1 = phi i32 [%minpA, %member], [%minp, %outside]
+  %minw1 = phi i64 [%minw, %member], [%minwW, %outside]
+  %lastA1 = phi i32 [%u, %member], [%lastA, %outside]
+  %j1 = add i32 %j, 1
+  %more = icmp sle i32 %j1, {n}
+  br i1 %more, label %scan, label %count
+count:
+  %P = call i64 @llvm.smax.i64(i64 %r1, i64 {interval})
+  %kp = sext i32 %minp1 to i64
+  %dw = sub i64 %minw1, %C
+  %dw1 = sub i64 %dw, %r1
+  %kw0 = sdiv i64 %dw1, %P
+  %kw1 = add i64 %kw0, 1
+  %wneg = icmp slt i64 %dw1, 0
+  %kw = select i1 %wneg, i64 0, i64 %kw1
+  %dl = sub i64 %limit, %C
+  %dl1 = sub i64 %dl, %r1
+  %kl0 = sdiv i64 %dl1, %P
+  %kl1 = add i64 %kl0, 1
+  %lneg = icmp slt i64 %dl1, 0
+  %kl = select i1 %lneg, i64 0, i64 %kl1
+  %k1 = call i64 @llvm.smin.i64(i64 %kp, i64 %kw)
+  %k = call i64 @llvm.smin.i64(i64 %k1, i64 %kl)
+  %few = icmp slt i64 %k, 2
+  br i1 %few, label %none, label %apply
+none:
+  ret i64 0
+apply:
+  %km1 = sub i64 %k, 1
+  %span = mul i64 %km1, %P
+  %base = add i64 %C, %span
+  %base11 = add i64 %base, {interval}
+  %k32 = trunc i64 %k to i32
+  br label %scan2
+scan2:
+  %j2 = phi i32 [1, %apply], [%j3, %next2]
+  %i2 = phi i64 [0, %apply], [%i3, %next2]
+  %va = add i32 %L, %j2
+  %vw = icmp sge i32 %va, {n}
+  %vb = sub i32 %va, {n}
+  %v = select i1 %vw, i32 %vb, i32 %va
+  %v64 = zext i32 %v to i64
+  %sp = getelementptr inbounds i64, ptr %ctx, i64 %v64
+  %sq = getelementptr inbounds i8, ptr %sp, i64 {ready}
+  %sd = load i64, ptr %sq
+  %srun = icmp slt i64 %sd, {stopped}
+  %sbound = add i64 %C, %i2
+  %stight = icmp sle i64 %sd, %sbound
+  %sin = and i1 %srun, %stight
+  br i1 %sin, label %update, label %next2
+update:
+  %nr = add i64 %base11, %i2
+  store i64 %nr, ptr %sq
+  %qp = getelementptr inbounds i32, ptr %ctx, i64 %v64
+  %qq = getelementptr inbounds i8, ptr %qp, i64 {pending}
+  %qd = load i32, ptr %qq
+  %qn = sub i32 %qd, %k32
+  store i32 %qn, ptr %qq
+  %iu = add i64 %i2, 1
+  br label %next2
+next2:
+  %i3 = phi i64 [%iu, %update], [%i2, %scan2]
+  %j3 = add i32 %j2, 1
+  %more2 = icmp sle i32 %j3, {n}
+  br i1 %more2, label %scan2, label %finish
+finish:
+  %cend = add i64 %base, %r1
+  store i64 %cend, ptr %out
+  %o1 = getelementptr inbounds i64, ptr %out, i64 1
+  %last64 = sext i32 %lastA1 to i64
+  store i64 %last64, ptr %o1
+  %issued = mul i64 %k, %r1
+  ret i64 %issued
+}}
+"""
+
+
+# The speculation table.  An access conflicts with what other tasklets did ahead when the line's
+# last writer is another tasklet whose write has not issued yet (its ordinal is above the count
+# of its instructions that issued), or, for a write, when another reader may still have a read
+# of it ahead: a reader that has instructions pending in a run numbered at most the line's
+# highest reading run (conservative: that run may not be the one that read the line).
+_LINE_CHECK = """
+define internal i1 @readers_pending(ptr %ctx, i64 %rw, i64 %me) noinline {{
+entry:
+  %mine.s = add i64 %me, -1
+  %mine = shl i64 1, %mine.s
+  %notmine = xor i64 %mine, -1
+  %mask = and i64 %rw, {readers}
+  %m0 = and i64 %mask, %notmine
+  %rr = lshr i64 %rw, 24
+  br label %loop
+loop:
+  %m = phi i64 [%m0, %entry], [%m1, %next]
+  %any = icmp ne i64 %m, 0
+  br i1 %any, label %body, label %no
+body:
+  %r = call i64 @llvm.cttz.i64(i64 %m, i1 true)
+  %r4 = shl i64 %r, 2
+  %peo = add i64 %r4, {pending}
+  %pep = getelementptr inbounds i8, ptr %ctx, i64 %peo
+  %pe = load i32, ptr %pep
+  %r8 = shl i64 %r, 3
+  %rio = add i64 %r8, {runid}
+  %rip = getelementptr inbounds i8, ptr %ctx, i64 %rio
+  %ri = load i64, ptr %rip
+  %ahead = icmp sgt i32 %pe, 0
+  %then = icmp ule i64 %ri, %rr
+  %both = and i1 %ahead, %then
+  br i1 %both, label %yes, label %next
+next:
+  %mm = add i64 %m, -1
+  %m1 = and i64 %m, %mm
+  br label %loop
+yes:
+  ret i1 true
+no:
+  ret i1 false
+}}
+
+define internal i1 @line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write) alwaysinline {{
+entry:
+  %i2 = shl i64 %line, 1
+  %wp = getelementptr inbounds i64, ptr %table, i64 %i2
+  %e = load i64, ptr %wp, !tbaa !{tbaa}
+  %own = and i64 %e, {mask}
+  %mine = icmp eq i64 %own, %me
+  %none = icmp eq i64 %e, 0
+  %free = or i1 %mine, %none
+  br i1 %free, label %readers, label %other
+other:
+  %o = add i64 %own, -1
+  %o8 = shl i64 %o, 3
+  %nio = add i64 %o8, {ninstr}
+  %nip = getelementptr inbounds i8, ptr %ctx, i64 %nio
+  %ni = load i64, ptr %nip
+  %o4 = shl i64 %o, 2
+  %peo = add i64 %o4, {pending}
+  %pep = getelementptr inbounds i8, ptr %ctx, i64 %peo
+  %pe = load i32, ptr %pep
+  %pe64 = sext i32 %pe to i64
+  %issued = sub i64 %ni, %pe64
+  %then = lshr i64 %e, {owner_bits}
+  %ok = icmp sle i64 %then, %issued
+  br i1 %ok, label %readers, label %yes
+readers:
+  br i1 %write, label %rcheck, label %no
+rcheck:
+  %rp = getelementptr inbounds i64, ptr %wp, i64 1
+  %rw = load i64, ptr %rp, !tbaa !{tbaa}
+  %me1 = add i64 %me, -1
+  %mybit = shl i64 1, %me1
+  %notmine = xor i64 %mybit, -1
+  %rmask = and i64 %rw, {readers}
+  %others = and i64 %rmask, %notmine
+  %some = icmp ne i64 %others, 0
+  br i1 %some, label %rslow, label %no
+rslow:
+  %c = call i1 @readers_pending(ptr %ctx, i64 %rw, i64 %me)
+  ret i1 %c
+yes:
+  ret i1 true
+no:
+  ret i1 false
+}}
+
+; a DMA's WRAM lines: the transfer writes them (ldma) or reads them (sdma) at its issue cycle
+define internal i1 @range_conflict(ptr %table, ptr %ctx, i64 %me, i64 %lo, i64 %size, i1 %write) {{
+entry:
+  %first = lshr i64 %lo, {line_bits}
+  %endb = add i64 %lo, %size
+  %endm = sub i64 %endb, 1
+  %last = lshr i64 %endm, {line_bits}
+  br label %loop
+loop:
+  %i = phi i64 [%first, %entry], [%i1, %next]
+  %c = call i1 @line_check(ptr %table, ptr %ctx, i64 %i, i64 %me, i1 %write)
+  br i1 %c, label %yes, label %next
+yes:
+  ret i1 true
+next:
+  %i1 = add i64 %i, 1
+  %more = icmp ule i64 %i1, %last
+  br i1 %more, label %loop, label %no
+no:
+  ret i1 false
 }}
 """
 

@@ -1,0 +1,261 @@
+"""The native engine's speculation: WRAM loads and stores run ahead of their issue cycle, checked
+against what the other tasklets did ahead, with checkpoints, drains and aborts back to exact
+execution.  Every test compares the whole DPU (registers, cycles, counts, WRAM, MRAM, atomic
+bits, faults) with the reference engine; short segments make checkpoints and aborts frequent."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_sim_vector import (ALU, CONTROL, MEMORY, assert_same_dpu, build, random_inputs,
+                             random_program)
+
+from dpusim import native
+from dpusim.faults import DpuFault
+from dpusim.native import NativeEngine
+from dpusim.simulator import Simulator
+
+HEADER = ".text\n.globl __bootstrap\n__bootstrap:\n"
+
+# Tasklet 0 boots 1..7; every tasklet adds to a shared counter without a lock (the total depends
+# on the exact interleaving of loads and stores), fills its own buffer and sends it to MRAM.
+RACE = HEADER + """
+        jnz id, 2f
+        move r0, 1
+    1:  boot r0, 0
+        add r0, r0, 1
+        jltu r0, 8, 1b
+    2:  move r5, buf
+        lsl_add r5, r5, id, 8           // r5 = buf + 256 * id
+        lsl r6, id, 8
+        add r6, r6, 0x08000000          // its MRAM block
+        move r2, {rounds}
+    3:  lw r1, zero, counter
+        add r1, r1, 1
+        xor r3, r1, id
+        lsl_add r3, r3, r2, 2
+        sw zero, counter, r1
+        and r4, r2, 63
+        lsl r4, r4, 2
+        add r4, r4, r5
+        sw r4, 0, r3
+        add r2, r2, -1
+        and r7, r2, {every}, nz, 4f
+        sdma r5, r6, 31
+    4:  jnz r2, 3b
+        stop
+    .data
+    .p2align 3
+    counter: .long 0
+    .p2align 8
+    buf: .zero 2048
+"""
+
+
+def compare(program, *, boot=(0,), max_cycles=None, inputs=None, engine=None):
+    """Run on the reference and the native engine; the DPUs and faults must be the same.
+    Returns the native simulator."""
+    sims, faults = [], []
+    for name in ("ref", "native"):
+        sim = Simulator(nr_dpus=len(inputs) if inputs else 1, engine=name)
+        if name == "native" and engine is not None:
+            sim.engine = engine
+        sim.load(program)
+        for i, inp in enumerate(inputs or []):
+            for addr, data in inp.items():
+                sim.write(i, addr, data)
+        for d in sim.dpus:
+            d.reset_tasklets()
+            for k in boot:
+                d.boot(k)
+        if name == "ref":  # every DPU to its end, as the native engine runs them
+            found = {}
+            for d in sim.dpus:
+                try:
+                    sim.engine.run(d, max_cycles)
+                except DpuFault as e:
+                    found[d.index] = e.info
+        else:
+            try:
+                sim.run(max_cycles)
+            except DpuFault:
+                pass
+            found = {i: e.info for i, e in sim.engine.last_faults.items()}
+        faults.append(found)
+        sims.append(sim)
+    for a, b in zip(sims[0].dpus, sims[1].dpus):
+        assert_same_dpu(a, b, "native")
+    assert faults[0] == faults[1]
+    return sims[1]
+
+
+@pytest.fixture
+def segment(monkeypatch):
+    """Set the cycles between checkpoints (and between drain checks)."""
+    def set_(cycles: int, drain: int | None = None) -> None:
+        monkeypatch.setattr(native, "SEGMENT", cycles)
+        monkeypatch.setattr(native, "DRAIN_STEP", drain or max(1, cycles // 4))
+    return set_
+
+
+@pytest.mark.parametrize("cycles", [50, 300, 2000, native.SEGMENT])
+def test_a_race_on_a_shared_counter_is_the_reference_race(segment, cycles):
+    segment(cycles)
+    sim = compare(build(RACE.format(rounds=120, every=15)))
+    stats = sim.engine.stats
+    assert stats["checkpoints"] >= 1
+    assert stats["aborts"] >= 1  # the counter is written by every tasklet
+    counter = int.from_bytes(sim.read(0, "counter", 4), "little")
+    assert 120 <= counter < 8 * 120  # lost updates: it is a race
+
+
+def test_speculation_off_gives_the_same(segment):
+    segment(500)
+    prog = build(RACE.format(rounds=60, every=7))
+    on = compare(prog)
+    off = compare(prog, engine=NativeEngine(speculate=False))
+    assert off.engine.stats["checkpoints"] == off.engine.stats["aborts"] == 0
+    assert on.engine.stats["checkpoints"] > 0
+    assert_same_dpu(on.dpus[0], off.dpus[0])
+
+
+def test_private_buffers_never_abort(segment):
+    """Each tasklet loads and stores only its own buffer and stack: nothing to undo."""
+    segment(400)
+    text = HEADER + """
+        jnz id, 2f
+        move r0, 1
+    1:  boot r0, 0
+        add r0, r0, 1
+        jltu r0, 12, 1b
+    2:  move r5, buf
+        lsl_add r5, r5, id, 6
+        lw r9, zero, rounds             // a word every tasklet reads: reads are shared
+        move r2, r9
+    3:  and r4, r2, 15
+        lsl_add r4, r5, r4, 2
+        lw r1, r4, 0
+        add r1, r1, r2
+        sw r4, 0, r1
+        add r2, r2, -1, nz, 3b
+        stop
+    .data
+    .p2align 3
+    rounds: .long 200
+    .p2align 6
+    buf: .zero 768
+    """
+    sim = compare(build(text))
+    assert sim.engine.stats["aborts"] == 0
+    assert sim.engine.stats["checkpoints"] > 3
+
+
+def test_tasklets_spinning_on_a_flag(segment):
+    """Tasklets 1..5 spin reading a flag that tasklet 0 sets after some work: their reads ahead
+    are pending when the write comes."""
+    segment(3000)
+    text = HEADER + """
+        jnz id, 2f
+        move r0, 1
+    1:  boot r0, 0
+        add r0, r0, 1
+        jltu r0, 6, 1b
+        move r2, 300
+    5:  add r3, r3, r2
+        add r2, r2, -1, nz, 5b
+        sw zero, flag, r3
+        stop
+    2:  lw r1, zero, flag
+        add r4, r4, 1
+        jz r1, 2b
+        sw id4, seen, r4
+        stop
+    .data
+    .p2align 3
+    flag: .long 0
+    seen: .zero 24
+    """
+    sim = compare(build(text))
+    assert sim.engine.stats["aborts"] >= 1
+
+
+def test_mram_is_restored_after_an_abort_even_past_the_first_log(segment):
+    """Many 2 KiB sdma in one segment (the undo log grows past its first 64 KiB), then a
+    conflict: MRAM must be what the reference has."""
+    segment(1 << 20)
+    text = HEADER + """
+        jnz id, 2f
+        move r0, 1
+    1:  boot r0, 0
+        add r0, r0, 1
+        jltu r0, 4, 1b
+    2:  move r5, buf
+        lsl_add r5, r5, id, 11
+        lsl r6, id, 15
+        add r6, r6, 0x08000000
+        move r2, 12
+    3:  sw r5, 0, r2
+        sw r5, 8, id
+        sdma r5, r6, 255                // 2 KiB
+        add r6, r6, 2048
+        add r2, r2, -1, nz, 3b
+        move r2, 300
+    4:  lw r1, zero, shared             // then a race
+        add r1, r1, id
+        sw zero, shared, r1
+        add r2, r2, -1, nz, 4b
+        stop
+    .data
+    .p2align 3
+    shared: .long 0
+    .p2align 11
+    buf: .zero 8192
+    """
+    sim = compare(build(text))
+    assert sim.engine.stats["aborts"] >= 1
+    assert len(sim.dpus[0].mram.pages) >= 2
+
+
+def test_a_fault_while_speculating(segment):
+    segment(1 << 20)
+    text = HEADER + """
+        jnz id, 2f
+        boot zero, 1
+        boot zero, 2
+    2:  move r2, 100
+        move r5, buf
+        lsl_add r5, r5, id, 4
+    3:  lw r1, r5, 0
+        add r1, r1, r2
+        sw r5, 0, r1
+        add r2, r2, -1, nz, 3b
+        jneq id, 2, 4f
+        lw r1, r5, 2                     // misaligned: a fault, far into the segment
+    4:  stop
+    .data
+    .p2align 4
+    buf: .zero 64
+    """
+    with_fault = compare(build(text))
+    assert with_fault.engine.stats["aborts"] >= 1
+
+
+@pytest.mark.parametrize("limit", [150, 999, 2500, 4001])
+def test_a_cycle_limit_while_speculating(segment, limit):
+    segment(700)
+    compare(build(RACE.format(rounds=40, every=3)), max_cycles=limit)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(seed=st.integers(0, 1 << 30), n=st.integers(1, 30),
+       cycles=st.sampled_from([16, 100, 1000]))
+def test_random_multi_tasklet_programs_with_short_segments(seed, n, cycles):
+    old = native.SEGMENT, native.DRAIN_STEP
+    native.SEGMENT, native.DRAIN_STEP = cycles, max(1, cycles // 4)
+    try:
+        prog = random_program(seed, n, ALU + MEMORY + CONTROL, loops=True)
+        compare(prog, inputs=random_inputs(seed, 2), max_cycles=10_000,
+                boot=(0, 1, 2, 5, 11, 12, 13))
+    finally:
+        native.SEGMENT, native.DRAIN_STEP = old
