@@ -139,18 +139,25 @@ _cache_lock = threading.Lock()
 _CACHE_MAX = 64
 
 
-_keys: dict[tuple, str] = {}
+_keys: list[tuple] = []  # (model, words, key), the most recent first
+_keys_lock = threading.Lock()
 
 
 def program_key(iram: list[int], model) -> str:
     """The cache key of a program: a hash of its IRAM words (trailing zero words left out), the
-    model, the translator's version and the host.  Hashing 4096 words costs milliseconds, a
-    tuple of them microseconds: the keys of the programs seen are remembered by their words."""
-    words = tuple(iram[:model.iram_instructions])
-    memo = (model, words)
-    key = _keys.get(memo)
-    if key is not None:
-        return key
+    model, the translator's version and the host.  Hashing 4096 words costs milliseconds;
+    comparing them with the words of a program seen, microseconds (DPUs loaded with one program
+    share their word objects, which compare by identity): the recent keys are remembered with
+    their words."""
+    size = model.iram_instructions
+    words = iram if len(iram) == size else iram[:size]
+    with _keys_lock:
+        for i, (m, seen, key) in enumerate(_keys):
+            if m == model and seen == words:
+                if i:
+                    _keys.insert(0, _keys.pop(i))
+                return key
+    words = list(words)
     end = len(words)
     while end and words[end - 1] == 0:
         end -= 1
@@ -159,9 +166,9 @@ def program_key(iram: list[int], model) -> str:
              .encode())
     h.update(b"".join(w.to_bytes(8, "little") for w in words[:end]))
     key = h.hexdigest()
-    if len(_keys) >= _CACHE_MAX:
-        _keys.pop(next(iter(_keys)))
-    _keys[memo] = key
+    with _keys_lock:
+        _keys.insert(0, (model, words, key))
+        del _keys[_CACHE_MAX:]
     return key
 
 
@@ -283,21 +290,22 @@ class _Run:
         n = len(dpu.tasklets)
         if n > X.MAX_TASKLETS or n != model.tasklets:
             raise NativeUnavailable(f"{n} tasklets")
-        arch = ctx.arch
-        nrun = 0
-        for t in dpu.tasklets:
-            base = t.id * X.ARCH_WORDS
-            arch[base:base + 24] = t.regs
-            arch[base + X.PC] = t.pc & 0xFFFFFFFF if 0 <= t.pc <= 0xFFFFFFFF else 0xFFFFFFFF
-            arch[base + X.ZF] = t.zf
-            arch[base + X.CF] = t.cf
-            running = t.state is _RUNNING
-            nrun += running
-            ctx.ready[t.id] = t.ready_at | (0 if running else X.STOPPED)
-            ctx.ninstr[t.id] = t.instructions
-            ctx.tcycles[t.id] = t.cycles
-            ctx.started[t.id] = -1 if t.started_at is None else t.started_at
-            ctx.waiting[t.id] = X.WAITING.index(t.waiting)
+        tasklets = dpu.tasklets
+        arch = []
+        pad = [0] * (X.ARCH_WORDS - X.CF - 1)
+        for t in tasklets:
+            pc = t.pc if 0 <= t.pc <= 0xFFFFFFFF else 0xFFFFFFFF
+            arch += t.regs
+            arch += (pc, t.zf, t.cf)
+            arch += pad
+        ctx.arch[:len(arch)] = arch
+        running = [t.state is _RUNNING for t in tasklets]
+        nrun = sum(running)
+        ctx.ready[:n] = [t.ready_at | (0 if r else X.STOPPED) for t, r in zip(tasklets, running)]
+        ctx.ninstr[:n] = [t.instructions for t in tasklets]
+        ctx.tcycles[:n] = [t.cycles for t in tasklets]
+        ctx.started[:n] = [-1 if t.started_at is None else t.started_at for t in tasklets]
+        ctx.waiting[:n] = [X.WAITING.index(t.waiting) for t in tasklets]
         ctx.cycle = dpu.cycle
         ctx.instructions = dpu.instructions
         ctx.limit = limit
@@ -394,21 +402,21 @@ class _Run:
     def store(self) -> None:
         """Copy the context back into the DpuState (every tasklet exact: none ahead)."""
         ctx, dpu = self.ctx, self.dpu
-        arch = ctx.arch
-        for t in dpu.tasklets:
-            base = t.id * X.ARCH_WORDS
+        n = len(dpu.tasklets)
+        arch = ctx.arch[:n * X.ARCH_WORDS]
+        ready, ninstr, tcycles = ctx.ready[:n], ctx.ninstr[:n], ctx.tcycles[:n]
+        started, waiting = ctx.started[:n], ctx.waiting[:n]
+        for k, t in enumerate(dpu.tasklets):
+            base = k * X.ARCH_WORDS
             t.regs[:] = arch[base:base + 24]
-            t.pc = arch[base + X.PC]
-            t.zf = arch[base + X.ZF]
-            t.cf = arch[base + X.CF]
-            ready = ctx.ready[t.id]
-            t.state = _STOPPED if ready >= X.STOPPED else _RUNNING
-            t.ready_at = ready & ~X.STOPPED
-            t.instructions = ctx.ninstr[t.id]
-            t.cycles = ctx.tcycles[t.id]
-            started = ctx.started[t.id]
-            t.started_at = None if started < 0 else started
-            t.waiting = X.WAITING[ctx.waiting[t.id]]
+            t.pc, t.zf, t.cf = arch[base + X.PC:base + X.CF + 1]
+            r = ready[k]
+            t.state = _STOPPED if r >= X.STOPPED else _RUNNING
+            t.ready_at = r & ~X.STOPPED
+            t.instructions = ninstr[k]
+            t.cycles = tcycles[k]
+            t.started_at = None if started[k] < 0 else started[k]
+            t.waiting = X.WAITING[waiting[k]]
         dpu.cycle = ctx.cycle
         dpu.instructions = ctx.instructions
         dpu.dma_free_at = ctx.dma_free
@@ -474,13 +482,13 @@ class NativeEngine:
                     faults.setdefault(d.index, e)
         else:
             work = [d for d in dpus if any(t.state is _RUNNING for t in d.tasklets)]
-            for d in work:  # compile in this thread, once per program
-                self._code(d)
+            codes = [self._code(d) for d in work]  # compiled in this thread, once per program
             if len(work) > 1 and self.threads > 1:
                 with ThreadPoolExecutor(min(self.threads, len(work))) as pool:
-                    results = list(pool.map(lambda d: self._run_dpu(d, max_cycles), work))
+                    results = list(pool.map(lambda dc: self._run_dpu(*dc, max_cycles),
+                                            zip(work, codes)))
             else:
-                results = [self._run_dpu(d, max_cycles) for d in work]
+                results = [self._run_dpu(d, c, max_cycles) for d, c in zip(work, codes)]
             for d, fault in zip(work, results):
                 if fault is not None:
                     faults[d.index] = fault
@@ -497,11 +505,11 @@ class NativeEngine:
                                            "compile_s": code.compile_s})
         return code
 
-    def _run_dpu(self, dpu: DpuState, max_cycles: int | None) -> DpuFault | None:
+    def _run_dpu(self, dpu: DpuState, code: Compiled,
+                 max_cycles: int | None) -> DpuFault | None:
         limit = X.NO_LIMIT if max_cycles is None else min(max_cycles, X.NO_LIMIT)
         plan = _Plan()
         while any(t.state is _RUNNING for t in dpu.tasklets):
-            code = self._code(dpu)
             run = _Run(dpu, limit)
             try:
                 status = self._drive(run, code, limit, plan)
@@ -522,6 +530,7 @@ class NativeEngine:
                 self.reference.step(dpu, max_cycles)
             except DpuFault as e:
                 return e
+            code = self._code(dpu)  # (`ldmai` changes the code)
         return None
 
     def _drive(self, run: _Run, code: Compiled, limit: int, plan: "_Plan") -> int:
