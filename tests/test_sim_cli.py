@@ -128,7 +128,7 @@ def test_stats_follow_the_schema_and_are_deterministic(tmp_path):
     jsonschema.Draft202012Validator(schema).validate(doc)
     assert out1.read_text() == json.dumps(doc, sort_keys=True, indent=2) + "\n"
     assert doc["program"]["name"] == "prog" and doc["exit_status"] == 0
-    assert doc["engine"] in ("ref", "vector") and doc["model"]["clock_hz"] == 350_000_000
+    assert doc["engine"] in ("ref", "vector", "auto") and doc["model"]["clock_hz"] == 350_000_000
     assert [d["dpu"] for d in doc["dpus"]] == [0, 1, 2]
     d0 = doc["dpus"][0]
     assert (d0["cycles"], d0["instructions"], d0["fault"]) == (100, 10, None)
@@ -404,7 +404,7 @@ def test_bad_programs_and_options(tmp_path):
 
 def test_quiet_engines_and_report(tmp_path):
     exe = build(tmp_path, HEADER + "nop\n" * 9 + "stop\n")
-    for engine in ("ref", "vector", "native"):
+    for engine in ("ref", "vector", "native", "auto"):
         r = dpusim(exe, "--engine", engine)
         assert r.returncode == 0 and r.stdout == ""
         assert r.stderr == "DPU 0: 100 cycles, 10 instructions, 0.000286 ms at 350 MHz\n"

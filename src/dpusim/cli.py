@@ -467,10 +467,12 @@ _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 @click.argument("program", metavar="PROGRAM")
 @click.option("--dpus", "nr_dpus", type=click.IntRange(min=1), default=1, show_default=True,
               metavar="N", help="Number of DPUs, each running the program.")
-@click.option("--engine", type=click.Choice(["ref", "vector", "native"]), default="vector",
-              show_default=True,
-              help="Simulation engine (ref: the reference engine; native: the program "
-                   "compiled to machine code, cached, DPUs in parallel threads).")
+@click.option("--engine", type=click.Choice(["auto", "ref", "vector", "native"]),
+              default="auto", show_default=True,
+              help="Simulation engine (ref: the reference engine; vector: DPUs in lockstep "
+                   "with numpy; native: the program compiled to machine code, cached, DPUs in "
+                   "parallel threads; auto: native when its code is cached, else vector for "
+                   "the first 200,000 cycles and native for the rest).")
 @click.option("--model", "model_name", default="v1A", show_default=True, metavar="v1A|v1B",
               help="DPU model.")
 @click.option("--set", "sets", multiple=True, callback=_parse_sets,

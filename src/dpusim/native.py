@@ -24,6 +24,14 @@ does not do itself (see :mod:`dpusim.translate`): a fault (the reference engine 
 faulting instruction, so the :class:`FaultInfo` is the reference's), `ldmai` (then the new code
 is compiled), an MRAM page to allocate, the cycle limit or the end.
 
+Speculation (see :mod:`dpusim.translate`): when a program loads or stores WRAM, those
+instructions run ahead too.  :meth:`NativeEngine._drive` checkpoints the DPU (context, WRAM,
+atomic bits; an undo log for MRAM) every :data:`SEGMENT` cycles, after a drain in which no new
+access runs ahead until the ones ahead have issued; a conflict, a fault or the cycle limit while
+speculating goes back to the checkpoint and runs exactly to past that point, for longer after
+each abort in a row.  Results are the reference's either way; ``NativeEngine(speculate=False)``
+never speculates.
+
 The native function does not hold the GIL, so :meth:`NativeEngine.run_many` runs DPUs in a pool
 of threads, one per core: several DPUs run at once.  Like the vectorized engine, every DPU runs to
 its end or its fault, ``last_faults`` maps each faulted DPU to its fault, and the lowest-index
@@ -170,6 +178,19 @@ def program_key(iram: list[int], model) -> str:
         _keys.insert(0, (model, words, key))
         del _keys[_CACHE_MAX:]
     return key
+
+
+def is_compiled(iram: list[int], model) -> bool:
+    """Whether a program's machine code is at hand, in memory or in the disk cache (running it
+    natively then costs no compiling)."""
+    try:
+        key = program_key(iram, model)
+    except NativeUnavailable:  # pragma: no cover - llvmlite is a dependency
+        return False
+    if key in _cache:
+        return True
+    directory = cache_dir()
+    return directory is not None and (directory / f"native-{key[:40]}.o").is_file()
 
 
 def _host_id() -> str:
@@ -626,4 +647,5 @@ class NativeEngine:
                 self.stats["rollbacks"] += 1
 
 
-__all__ = ["NativeEngine", "NativeUnavailable", "available", "compile_program", "cache_dir"]
+__all__ = ["NativeEngine", "NativeUnavailable", "available", "compile_program", "cache_dir",
+           "is_compiled"]

@@ -23,10 +23,12 @@ from .faults import DpuFault
 from .program import Program, ProgramError, load_program
 from .reference import Observer, ReferenceEngine
 from .state import DpuState, Tasklet
+from .auto import AutoEngine
 from .native import NativeEngine
 from .vector import VectorEngine
 
-ENGINES = {"ref": ReferenceEngine, "vector": VectorEngine, "native": NativeEngine}
+ENGINES = {"ref": ReferenceEngine, "vector": VectorEngine, "native": NativeEngine,
+           "auto": AutoEngine}
 
 
 class HostAccessError(ValueError):

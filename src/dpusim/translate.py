@@ -15,31 +15,52 @@ cycle.  Stopped tasklets carry ``STOPPED`` in their ready cycle, so one comparis
 
 Running ahead
 -------------
-Instructions are of two kinds.  **Private** ones (ALU, shifts, counts, steps, pairs, `call`,
-`nop`) read and write only their tasklet's registers, flags and pc; **shared** ones (loads,
-stores, DMA, atomics, boot/resume/stop, time) touch what other tasklets see, so they must
-execute at their exact issue cycle, in the DPU's order.  When a tasklet issues, the native code
-executes that instruction and then *runs ahead* through the private instructions that follow
-(across branches and calls, at most :data:`MAX_RUN`), up to the next shared instruction; it
-records how many it executed as the tasklet's ``pending`` count.  The scheduler then issues
-those pending instructions at their turns by counting alone (their effects are already in the
-registers and nothing else can observe them), and only a tasklet with nothing pending jumps back
-into translated code.  The schedule is unchanged: which instruction a tasklet issues never
-changes who issues when, except through shared instructions, which are never run ahead.
+Instructions are of three kinds.  **Private** ones (ALU, shifts, counts, steps, pairs, `call`,
+`nop`) read and write only their tasklet's registers, flags and pc; **memory** ones (WRAM loads
+and stores) touch what other tasklets may see; **shared** ones (DMA, atomics, boot/resume/stop,
+time) must execute at their exact issue cycle, in the DPU's order.  When a tasklet issues, the
+native code executes that instruction and then *runs ahead* through the private (and, when
+speculating, memory) instructions that follow (across branches and calls, at most
+:data:`MAX_RUN`), up to the next shared one; it records how many it executed as the tasklet's
+``pending`` count.  The scheduler then issues those pending instructions at their turns by
+counting alone, and only a tasklet with nothing pending jumps back into translated code.  The
+schedule is unchanged: which instruction a tasklet issues never changes who issues when, except
+through shared instructions, which are never run ahead.
+
+When the next tasklets in round-robin order all have instructions pending and issue on
+consecutive cycles, and no other tasklet can become ready meanwhile, whole revolver rounds are
+counted at once (``@rounds``).
 
 A run that must stop while some tasklet is ahead (a fault, a cycle limit, an instruction the
 reference engine executes) is made exact again by :meth:`NativeEngine._rollback`: each tasklet
 keeps a snapshot of its registers taken where its run ahead began, and the issued part of the
 run is executed again from it.
 
+Speculating on WRAM
+-------------------
+A load or store executed ahead of its issue cycle gives the reference's result unless another
+tasklet accesses the same bytes, one of them writing, between the two moments.  The context's
+mode (``smode``) says whether memory instructions may run ahead.  When they do, a table with an
+entry per 8-byte WRAM line records the line's last writer ahead with its *ordinal* (the writer's
+instruction count at that store) and its readers ahead (a bit per tasklet and the highest
+number of the runs that read it).  An access conflicts when the line's writer is another
+tasklet whose write has not issued yet (its ordinal is above the count of its issued
+instructions), or, for a write, when another reader still has instructions pending from a run
+that may have read it.  Ahead, a conflict, a bad address or the mode ends the run before the
+instruction, which is then dispatched at its turn; at its issue cycle (and for DMA transfers,
+line by line), a conflict returns ``ABORT``: what ran ahead was wrong, and Python goes back to
+its last checkpoint (:mod:`dpusim.native`), taken where no access was ahead, and runs that
+stretch with memory instructions at their turns.  `sdma` keeps an undo log of the MRAM it
+overwrites while speculating (``LOGFULL`` asks Python for a larger one).
+
 What returns to Python
 ----------------------
 ``dpu_run`` returns a status: ``DONE`` (no tasklet runs), ``LIMIT`` (the cycle limit), ``REPLAY``
 (the chosen tasklet's instruction must be executed by the reference engine: every fault, so that
 the fault carries exactly the reference's report, `ldmai`, which changes the code, invalid
-words and pcs outside the program), or ``PAGE`` (an `sdma` writes MRAM pages that do not exist
-yet; Python allocates them in the DPU's lazy MRAM and calls again).  Nothing of the issuing
-instruction has happened when it returns REPLAY or PAGE.
+words and pcs outside the program), ``PAGE`` (an `sdma` writes MRAM pages that do not exist
+yet; Python allocates them in the DPU's lazy MRAM and calls again), ``ABORT`` or ``LOGFULL``.
+Nothing of the issuing instruction has happened when it returns REPLAY, PAGE or LOGFULL.
 """
 
 from __future__ import annotations
@@ -64,6 +85,9 @@ EXACT, SPECULATE, DRAIN = 0, 1, 2  # Ctx.smode
 LINE_BITS = 3  # WRAM lines of 8 bytes in the speculation table
 OWNER_BITS = 5
 READERS = (1 << MAX_TASKLETS) - 1
+# Up to this many instructions, the check of an access ahead is inlined at each load and store:
+# faster code, but LLVM's time grows faster than the function, so larger programs call it.
+SMALL_PROGRAM = 256
 WAITING = ("running", "dma", "stopped")
 
 PRIVATE = frozenset({"arith", "logic", "shift", "shift_add", "count", "extend", "compare_bytes",
@@ -681,45 +705,27 @@ class Translator:
         if size > 1:
             mis = self.v(f"icmp ne i64 {self.v(f'and i64 {addr}, {size - 1}')}, 0")
             bad = self.v(f"or i1 {bad}, {mis}")
-        stop = "%replay" if self.exact else f"%E{self.pc}"
-        ok, upd, done = (self.fresh(x) for x in ("%ok", "%upd", "%mem"))
         if not self.exact:
-            go = self.fresh("%go")
-            self.do(f"br i1 {bad}, label {stop}, label {go}")
-            self.label(go[1:])
-            self.do(f"br i1 %spec, label {ok}, label {stop}")
-        else:
-            self.do(f"br i1 {bad}, label {stop}, label {ok}")
-            tbl = self.fresh("%tbl")
+            # one call checks, records and says whether the access may run ahead (a small
+            # translation: LLVM's time grows faster than the size of the one function)
+            ordinal = self.v(f"add i64 {self.v('load i64, ptr %obv')}, "
+                             f"{self.v('zext i32 ' + self.v('load i32, ptr %exv') + ' to i64')}")
+            go = self.v(f"call i1 @ahead(ptr %table, ptr %ctx, i64 {addr}, i1 {bad}, "
+                        f"i1 %spec, i64 %me, i64 {ordinal}, i64 %rid, "
+                        f"i1 {'true' if write else 'false'})")
+            ok = self.fresh("%ok")
+            self.do(f"br i1 {go}, label {ok}, label %E{self.pc}")
             self.label(ok[1:])
-            self.do(f"br i1 %tblon, label {tbl}, label {done}")
-            ok = tbl
-        # the speculation table: the line's last writer ahead and its ordinal, its readers
+            return addr
+        ok, tbl, done = self.fresh("%ok"), self.fresh("%tbl"), self.fresh("%mem")
+        self.do(f"br i1 {bad}, label %replay, label {ok}")
         self.label(ok[1:])
+        self.do(f"br i1 %tblon, label {tbl}, label {done}")
+        self.label(tbl[1:])
         line = self.v(f"lshr i64 {addr}, {LINE_BITS}")
         clash = self.v(f"call i1 @line_check(ptr %table, ptr %ctx, i64 {line}, i64 %me, "
                        f"i1 {'true' if write else 'false'})")
-        self.do(f"br i1 {clash}, label {'%abort' if self.exact else stop}, label {upd}")
-        self.label(upd[1:])
-        if not self.exact:
-            # (an access at its issue cycle has issued: its line needs no entry)
-            wp = self.v(f"getelementptr inbounds i64, ptr %table, i64 {self.v(f'shl i64 {line}, 1')}")
-            rp = self.v(f"getelementptr inbounds i64, ptr {wp}, i64 1")
-            if write:
-                exv = self.v("zext i32 " + self.v("load i32, ptr %exv") + " to i64")
-                ordinal = self.v(f"add i64 {self.v('load i64, ptr %obv')}, {exv}")
-                entry = self.v(f"or i64 {self.v(f'shl i64 {ordinal}, {OWNER_BITS}')}, %me")
-                self.store("i64", entry, wp, "table")
-                self.store("i64", "0", rp, "table")
-            else:
-                rw = self.load("i64", rp, "table")
-                run = self.v(f"call i64 @llvm.umax.i64(i64 {self.v(f'lshr i64 {rw}, 24')}, "
-                             f"i64 %rid)")
-                mask = self.v(f"or i64 {self.v(f'and i64 {rw}, {READERS}')}, %mebit")
-                self.store("i64", self.v(f"or i64 {self.v(f'shl i64 {run}, 24')}, {mask}"),
-                           rp, "table")
-            self.do("store i32 1, ptr %smv")
-        self.do(f"br label {done}")
+        self.do(f"br i1 {clash}, label %abort, label {done}")
         self.label(done[1:])
         return addr
 
@@ -960,7 +966,7 @@ class Translator:
         L.append("define i32 @dpu_run(ptr noalias %ctx) {")
         L.append("entry:")
         for name, ty in (("Cv", "i64"), ("Iv", "i64"), ("Lv", "i32"), ("exv", "i32"),
-                         ("qv", "i32"), ("obv", "i64"), ("smv", "i32"), ("skv", "i32"),
+                         ("qv", "i32"), ("obv", "i64"), ("skv", "i32"),
                          ("outv", "[2 x i64]")):
             self.do(f"%{name} = alloca {ty}")
         c0 = self.load("i64", self.field("cycle", "i64"), "sched")
@@ -1091,13 +1097,12 @@ class Translator:
         self.do(f"%nd = add i64 {self.load('i64', ni_p, 'sched')}, 1")
         self.store("i64", "%nd", ni_p, "sched")
         self.do("%me = add i64 %t64, 1")
-        self.do("%mebit = shl i64 1, %t64")
         runs = self.field("runs", "i64")
         self.do(f"%rid = add i64 {self.load('i64', runs, 'sched')}, 1")
         self.store("i64", "%rid", runs, "sched")
         self.store("i64", "%rid", self.slot("runid", 8), "sched")
         self.do("store i32 0, ptr %exv")
-        self.do("store i32 0, ptr %smv")
+        self.store("i32", "0", self.slot("specmem", 4), "sched")
         pc = self.load("i32", self.ptr("%T", 4 * PC), "reg")
         cases = []
         for p, kind in enumerate(self.kinds):
@@ -1126,7 +1131,6 @@ class Translator:
         p_ = self.v(f"sub i32 {ex}, {base}")
         self.store("i32", p_, self.slot("pending", 4), "sched")
         self.store("i32", p_, self.slot("sn_pend", 4), "sched")
-        self.store("i32", self.v("load i32, ptr %smv"), self.slot("specmem", 4), "sched")
         self.store("i64", self.v(f"add i64 {self.load('i64', ni_p, 'sched')}, "
                                  f"{self.v(f'sext i32 {p_} to i64')}"), ni_p, "sched")
         self.do("br label %post")
@@ -1268,7 +1272,11 @@ class Translator:
         head.append(_LINE_CHECK.format(line_bits=LINE_BITS, owner_bits=OWNER_BITS,
                                        mask=(1 << OWNER_BITS) - 1, ninstr=_off("ninstr"),
                                        pending=_off("pending"), runid=_off("runid"),
-                                       readers=READERS, tbaa=_TBAA["table"]))
+                                       readers=READERS, tbaa=_TBAA["table"],
+                                       specmem=_off("specmem"), sched=_TBAA["sched"],
+                                       others=READERS,
+                                       inline="alwaysinline" if self.nslots <= SMALL_PROGRAM
+                                       else "noinline"))
         tail = [
             '!0 = !{!"dpusim native"}',
             '!1 = !{!"reg", !0, i64 0}', "!2 = !{!1, !1, i64 0}",
@@ -1542,7 +1550,7 @@ no:
   ret i1 false
 }}
 
-define internal i1 @line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write) alwaysinline {{
+define internal i1 @line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write) noinline {{
 entry:
   %i2 = shl i64 %line, 1
   %wp = getelementptr inbounds i64, ptr %table, i64 %i2
@@ -1583,6 +1591,59 @@ rslow:
   %c = call i1 @readers_pending(ptr %ctx, i64 %rw, i64 %me)
   ret i1 %c
 yes:
+  ret i1 true
+no:
+  ret i1 false
+}}
+
+; an access ahead of its issue cycle: true when it may run (the address is good, speculation is
+; on, no conflict), and then recorded in the table
+define internal i1 @ahead(ptr %table, ptr %ctx, i64 %addr, i1 %bad, i1 %spec, i64 %me,
+                          i64 %ordinal, i64 %rid, i1 %write) {inline} {{
+entry:
+  %good = xor i1 %bad, true
+  %try = and i1 %good, %spec
+  br i1 %try, label %check, label %no
+check:
+  %line = lshr i64 %addr, {line_bits}
+  %i2 = shl i64 %line, 1
+  %wp = getelementptr inbounds i64, ptr %table, i64 %i2
+  %rp = getelementptr inbounds i64, ptr %wp, i64 1
+  %e = load i64, ptr %wp, !tbaa !{tbaa}
+  %own = and i64 %e, {mask}
+  %mine = icmp eq i64 %own, %me
+  %none = icmp eq i64 %e, 0
+  %free = or i1 %mine, %none
+  %rw = load i64, ptr %rp, !tbaa !{tbaa}
+  %me1 = add i64 %me, -1
+  %bit = shl i64 1, %me1
+  %others = and i64 %rw, {others}
+  %notbit = xor i64 %bit, -1
+  %others1 = and i64 %others, %notbit
+  %alone = icmp eq i64 %others1, 0
+  %wfree = and i1 %free, %alone
+  %ok = select i1 %write, i1 %wfree, i1 %free
+  br i1 %ok, label %record, label %slow
+slow:
+  %c = call i1 @line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write)
+  br i1 %c, label %no, label %record
+record:
+  %t4 = shl i64 %me1, 2
+  %smo = add i64 %t4, {specmem}
+  %smp = getelementptr inbounds i8, ptr %ctx, i64 %smo
+  store i32 1, ptr %smp, !tbaa !{sched}
+  %os = shl i64 %ordinal, {owner_bits}
+  %went = or i64 %os, %me
+  %wnew = select i1 %write, i64 %went, i64 %e
+  store i64 %wnew, ptr %wp, !tbaa !{tbaa}
+  %rr = lshr i64 %rw, 24
+  %run = call i64 @llvm.umax.i64(i64 %rr, i64 %rid)
+  %mask = and i64 %rw, {readers}
+  %mask1 = or i64 %mask, %bit
+  %run24 = shl i64 %run, 24
+  %rnew = or i64 %run24, %mask1
+  %rset = select i1 %write, i64 0, i64 %rnew
+  store i64 %rset, ptr %rp, !tbaa !{tbaa}
   ret i1 true
 no:
   ret i1 false

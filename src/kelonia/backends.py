@@ -5,10 +5,11 @@ a handful of operations: load a program, write and read memory by symbol or addr
 some of them, read their logs and counters.  The rules the DPU imposes on host transfers
 (alignment, bounds, known symbols) are checked here, the same way for every backend.
 
-- ``simulator``: dpusim's DPUs (``engine="vector"`` by default, ``"native"`` or ``"ref"``).
-  Launches that threads make at the same time for different DPUs run together: whoever finds
-  the simulator idle runs every launch waiting at that moment in one call, which the vectorised
-  engine executes in lockstep while the DPUs run the same code.
+- ``simulator``: dpusim's DPUs (``engine="auto"`` by default: the vectorized engine for short
+  runs, the native one for long runs and programs already compiled; or ``"vector"``,
+  ``"native"``, ``"ref"``).  Launches that threads make at the same time for different DPUs
+  run together: whoever finds the simulator idle runs every launch waiting at that moment in
+  one call, which the vectorised engine executes in lockstep while the DPUs run the same code.
 - ``ray``: the simulator's DPUs on a Ray cluster, one actor per rank of 64
   (:mod:`kelonia.raybackend`; needs the ``ray`` extra).
 - ``stub``: DPUs with memories but no processor.  A launch calls ``kernel(dpu)`` if one was
@@ -167,7 +168,7 @@ def _read(state: DpuState, region: str, off: int, length: int) -> bytes:
 class SimulatorDpus(BackendDpus):
     name = "simulator"
 
-    def __init__(self, n: int, model: memory.DpuModel, engine: str = "vector",
+    def __init__(self, n: int, model: memory.DpuModel, engine: str = "auto",
                  max_cycles: int | None = None):
         super().__init__(n, model)
         if engine not in ENGINES:
