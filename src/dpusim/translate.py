@@ -73,7 +73,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 4  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 5  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 MAX_RUN = 256  # private instructions a tasklet may run ahead
 STOPPED = 1 << 62  # or-ed into a stopped tasklet's ready cycle
@@ -1234,6 +1234,23 @@ class Translator:
         self.store("i64", "-1", sp, "sched")
         self.do("br label %post")
 
+    def _round_member(self, u: str, j: str, i: str) -> str:
+        """@rounds' test, in IR: is the j-th tasklet after the last issuer, %u, the i-th
+        member (0-based) of the tasklets issuing in rounds?  (%u.in, %u.ready, its pointer)"""
+        return "\n".join(f"  {line}" for line in (
+            f"%{u}.a = add i32 %L, %{j}",
+            f"%{u}.w = icmp sge i32 %{u}.a, {self.n}",
+            f"%{u}.b = sub i32 %{u}.a, {self.n}",
+            f"%{u} = select i1 %{u}.w, i32 %{u}.b, i32 %{u}.a",
+            f"%{u}.64 = zext i32 %{u} to i64",
+            f"%{u}.p = getelementptr inbounds i64, ptr %ctx, i64 %{u}.64",
+            f"%{u}.readyp = getelementptr inbounds i8, ptr %{u}.p, i64 {_off('ready')}",
+            f"%{u}.ready = load i64, ptr %{u}.readyp",
+            f"%{u}.running = icmp slt i64 %{u}.ready, {STOPPED}",
+            f"%{u}.bound = add i64 %C, %{i}",
+            f"%{u}.tight = icmp sle i64 %{u}.ready, %{u}.bound",
+            f"%{u}.in = and i1 %{u}.running, %{u}.tight"))
+
     def save_sched(self) -> None:
         self.store("i64", self.v("load i64, ptr %Cv"), self.field("cycle", "i64"), "sched")
         self.store("i64", self.v("load i64, ptr %Iv"), self.field("instructions", "i64"),
@@ -1267,8 +1284,9 @@ class Translator:
                                       page_hi=_off("page_hi"), tbaa=_TBAA["page"],
                                       log=_off("log"), log_used=_off("log_used"),
                                       log_cap=_off("log_cap")))
-        head.append(_ROUNDS.format(n=self.n, stopped=STOPPED, interval=ISSUE_INTERVAL,
-                                   ready=_off("ready"), pending=_off("pending")))
+        head.append(_ROUNDS.format(n=self.n, interval=ISSUE_INTERVAL, pending=_off("pending"),
+                                   member_u=self._round_member("u", "j", "r"),
+                                   member_v=self._round_member("v", "j2", "i2")))
         head.append(_LINE_CHECK.format(line_bits=LINE_BITS, owner_bits=OWNER_BITS,
                                        mask=(1 << OWNER_BITS) - 1, ninstr=_off("ninstr"),
                                        pending=_off("pending"), runid=_off("runid"),
@@ -1404,28 +1422,17 @@ scan:
   %minp = phi i32 [2147483647, %entry], [%minp1, %next]
   %minw = phi i64 [9223372036854775807, %entry], [%minw1, %next]
   %lastA = phi i32 [0, %entry], [%lastA1, %next]
-  %ua = add i32 %L, %j
-  %uw = icmp sge i32 %ua, {n}
-  %ub = sub i32 %ua, {n}
-  %u = select i1 %uw, i32 %ub, i32 %ua
-  %u64 = zext i32 %u to i64
-  %rp = getelementptr inbounds i64, ptr %ctx, i64 %u64
-  %rq = getelementptr inbounds i8, ptr %rp, i64 {ready}
-  %rd = load i64, ptr %rq
-  %running = icmp slt i64 %rd, {stopped}
-  %bound = add i64 %C, %r
-  %tight = icmp sle i64 %rd, %bound
-  %inA = and i1 %running, %tight
-  br i1 %inA, label %member, label %outside
+{member_u}
+  br i1 %u.in, label %member, label %outside
 member:
-  %pp = getelementptr inbounds i32, ptr %ctx, i64 %u64
+  %pp = getelementptr inbounds i32, ptr %ctx, i64 %u.64
   %pq = getelementptr inbounds i8, ptr %pp, i64 {pending}
   %pd = load i32, ptr %pq
   %minpA = call i32 @llvm.smin.i32(i32 %minp, i32 %pd)
   %rA = add i64 %r, 1
   br label %next
 outside:
-  %rdw = select i1 %running, i64 %rd, i64 9223372036854775807
+  %rdw = select i1 %u.running, i64 %u.ready, i64 9223372036854775807
   %minwW = call i64 @llvm.smin.i64(i64 %minw, i64 %rdw)
   br label %next
 next:
@@ -1467,23 +1474,12 @@ apply:
 scan2:
   %j2 = phi i32 [1, %apply], [%j3, %next2]
   %i2 = phi i64 [0, %apply], [%i3, %next2]
-  %va = add i32 %L, %j2
-  %vw = icmp sge i32 %va, {n}
-  %vb = sub i32 %va, {n}
-  %v = select i1 %vw, i32 %vb, i32 %va
-  %v64 = zext i32 %v to i64
-  %sp = getelementptr inbounds i64, ptr %ctx, i64 %v64
-  %sq = getelementptr inbounds i8, ptr %sp, i64 {ready}
-  %sd = load i64, ptr %sq
-  %srun = icmp slt i64 %sd, {stopped}
-  %sbound = add i64 %C, %i2
-  %stight = icmp sle i64 %sd, %sbound
-  %sin = and i1 %srun, %stight
-  br i1 %sin, label %update, label %next2
+{member_v}
+  br i1 %v.in, label %update, label %next2
 update:
   %nr = add i64 %base11, %i2
-  store i64 %nr, ptr %sq
-  %qp = getelementptr inbounds i32, ptr %ctx, i64 %v64
+  store i64 %nr, ptr %v.readyp
+  %qp = getelementptr inbounds i32, ptr %ctx, i64 %v.64
   %qq = getelementptr inbounds i8, ptr %qp, i64 {pending}
   %qd = load i32, ptr %qq
   %qn = sub i32 %qd, %k32
