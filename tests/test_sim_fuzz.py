@@ -59,14 +59,14 @@ def _run(words: list[int], tasklets: int = 1) -> None:
     assert outcomes[2] == outcomes[0], "the native engine differs from the reference"
 
 
-@settings(max_examples=400, deadline=None, derandomize=True, database=None,
+@settings(max_examples=250, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.integers(0, (1 << 64) - 1), min_size=1, max_size=40))
 def test_random_words(words):
     _run(words)
 
 
-@settings(max_examples=400, deadline=None, derandomize=True, database=None,
+@settings(max_examples=250, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(valid_words(), min_size=1, max_size=40), st.integers(1, 4))
 def test_random_valid_programs(words, tasklets):

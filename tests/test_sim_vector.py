@@ -604,7 +604,7 @@ def random_inputs(seed: int, nr_dpus: int) -> list[dict]:
     return out
 
 
-@settings(max_examples=150, deadline=None, derandomize=True)
+@settings(max_examples=100, deadline=None, derandomize=True)
 @given(seed=st.integers(0, 1 << 30), n=st.integers(1, 40))
 def test_random_alu_programs(seed, n):
     prog = random_program(seed, n, ALU)
@@ -635,7 +635,7 @@ def test_random_multi_tasklet_programs(seed, n):
 
 
 @pytest.mark.slow
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(max_examples=150, deadline=None, derandomize=True)
 @given(seed=st.integers(0, 1 << 30), n=st.integers(1, 80))
 def test_random_programs_many(seed, n):
     cats = ALU + MEMORY + CONTROL + ("fault",)
