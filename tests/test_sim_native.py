@@ -192,3 +192,79 @@ def test_an_observer_runs_the_reference_engine():
     sim.load(build(LOOP.format(n=10)))
     sim.launch()
     assert Count.n == sim.dpus[0].instructions + sim.dpus[1].instructions > 0
+
+
+# Tasklets with runs of different lengths, DMA waits of different sizes (the DMA engine is
+# shared, so waits overlap and tasklets leave and join the revolver), and tasklet 3 booting
+# tasklet 21 midway (beyond the tasklets running so far): every event that ends a batch of
+# issues counted at once.
+BATCHES = HEADER + """
+        jnz id, work
+        move r0, 1
+    boot_all:
+        boot r0, 0
+        add r0, r0, 1
+        jltu r0, 16, boot_all
+    work:
+        move r10, buf
+        lsl_add r10, r10, id, 5         // 32 bytes of WRAM per tasklet
+        lsl r11, id, 5
+        add r11, r11, mbuf
+        lsl_add r1, id, id, 1           // 3 id + 4 rounds
+        add r1, r1, 4
+        and r6, id, 1
+    1:  add r2, r2, r1
+        xor r3, r2, id
+        lsl_add r4, r3, r2, 1
+        sw r10, 0, r4
+        jlts r1, 3, 2f                  // the last rounds: no DMA
+        jz r6, 4f
+        sdma r10, r11, 0                // odd tasklets: 8 bytes
+        ldma r10, r11, 0
+        jump 5f
+    4:  sdma r10, r11, 3                // even ones: 32 bytes
+        ldma r10, r11, 3
+    5:  lw r5, r10, 0
+        add r2, r2, r5
+    2:  add r1, r1, -1, nz, 1b
+        jneq id, 3, 3f
+        move r7, 21
+        boot r7, 0
+    3:  sw r10, 4, r2
+        stop
+    .data
+    .p2align 3
+    buf: .zero 768
+    .section .mram,"aw",@progbits
+    .p2align 3
+    mbuf: .zero 768
+"""
+
+
+def test_batched_issues_stop_at_every_event():
+    """The native scheduler counts issues in batches up to the next event (a tasklet with
+    nothing run ahead, another becoming ready, the limit): stopped at any cycle, it leaves the
+    DPU exactly where the reference has it."""
+    prog = build(BATCHES)
+    ref = Simulator(engine="ref")
+    ref.load(prog)
+    ref.boot()
+    end = Simulator(engine="ref")
+    end.load(prog)
+    end.boot()
+    end.run()
+    total = end.dpus[0].cycle
+    assert end.tasklet(0, 21).instructions > 0  # tasklet 3 booted it
+    rng = random.Random(5)
+    limits = sorted(set(rng.sample(range(1, total), 120)) | {1, 2, 11, 12, total - 1})
+    for limit in limits:
+        with pytest.raises(DpuFault, match="cycle limit"):
+            ref.run(max_cycles=limit)
+        sim = Simulator(engine="native")
+        sim.load(prog)
+        sim.boot()
+        with pytest.raises(DpuFault, match="cycle limit"):
+            sim.run(max_cycles=limit)
+        assert_same_dpu(ref.dpus[0], sim.dpus[0], f"limit {limit}")
+    sim.run()
+    assert_same_dpu(end.dpus[0], sim.dpus[0], "at the end")

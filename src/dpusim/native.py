@@ -41,6 +41,7 @@ every issue must be reported in order.
 
 from __future__ import annotations
 
+import array
 import ctypes
 import hashlib
 import os
@@ -301,6 +302,47 @@ def _load_object(llvm, tm, key: str, obj: bytes, source: str = "disk", translate
 # --------------------------------------------------------------------------------------------
 
 
+_ARCH_PAD = [0] * (X.ARCH_WORDS - X.CF - 1)
+_WAITING = {name: i for i, name in enumerate(X.WAITING)}
+
+
+def _put(view: memoryview, name: str, fmt: str, values: list[int]) -> None:
+    """Store ``values`` into the context's array ``name`` from its start (in bulk: element by
+    element, ctypes takes tens of microseconds per DPU)."""
+    offset = getattr(X.Ctx, name).offset
+    data = array.array(fmt, values)
+    view[offset:offset + len(data) * data.itemsize] = memoryview(data).cast("B")
+
+
+def _get(view: memoryview, name: str, fmt: str, count: int) -> list[int]:
+    """The first ``count`` elements of the context's array ``name``."""
+    offset = getattr(X.Ctx, name).offset
+    size = array.array(fmt).itemsize
+    return view[offset:offset + count * size].cast(fmt).tolist()
+
+
+class _Scratch:
+    """The buffers a thread's runs reuse (the page table, the speculation table, the undo
+    log): allocating them for each DPU cost more than running some DPUs (fresh memory, paged
+    in by the run)."""
+
+    def __init__(self):
+        self.pages = None
+        self.table = None
+        self.log = None
+
+
+_SCRATCH_LOG_MAX = 1 << 22
+_scratch = threading.local()
+
+
+def _thread_scratch() -> _Scratch:
+    scratch = getattr(_scratch, "buffers", None)
+    if scratch is None:
+        scratch = _scratch.buffers = _Scratch()
+    return scratch
+
+
 class _Run:
     """One DPU's context for the native code, and the buffers it points into."""
 
@@ -313,20 +355,31 @@ class _Run:
             raise NativeUnavailable(f"{n} tasklets")
         tasklets = dpu.tasklets
         arch = []
-        pad = [0] * (X.ARCH_WORDS - X.CF - 1)
+        pad = _ARCH_PAD
+        nrun = 0
+        span = dpu.last_issued + 1
+        ready = []
         for t in tasklets:
             pc = t.pc if 0 <= t.pc <= 0xFFFFFFFF else 0xFFFFFFFF
             arch += t.regs
             arch += (pc, t.zf, t.cf)
             arch += pad
-        ctx.arch[:len(arch)] = arch
-        running = [t.state is _RUNNING for t in tasklets]
-        nrun = sum(running)
-        ctx.ready[:n] = [t.ready_at | (0 if r else X.STOPPED) for t, r in zip(tasklets, running)]
-        ctx.ninstr[:n] = [t.instructions for t in tasklets]
-        ctx.tcycles[:n] = [t.cycles for t in tasklets]
-        ctx.started[:n] = [-1 if t.started_at is None else t.started_at for t in tasklets]
-        ctx.waiting[:n] = [X.WAITING.index(t.waiting) for t in tasklets]
+            if t.state is _RUNNING:
+                nrun += 1
+                span = t.id + 1
+                ready.append(t.ready_at)
+            else:
+                ready.append(t.ready_at | X.STOPPED)
+        view = memoryview(ctx).cast("B")
+        _put(view, "arch", "I", arch)
+        _put(view, "ready", "q", ready)
+        self.ready_in = ready
+        self.ninstr_in = ninstr = [t.instructions for t in tasklets]
+        _put(view, "ninstr", "q", ninstr)
+        _put(view, "tcycles", "q", [t.cycles for t in tasklets])
+        _put(view, "started", "q",
+             [-1 if t.started_at is None else t.started_at for t in tasklets])
+        _put(view, "waiting", "i", [_WAITING[t.waiting] for t in tasklets])
         ctx.cycle = dpu.cycle
         ctx.instructions = dpu.instructions
         ctx.limit = limit
@@ -336,18 +389,27 @@ class _Run:
         ctx.cmode = dpu.counter_mode
         ctx.last = dpu.last_issued
         ctx.nrun = nrun
+        ctx.span = max(span, dpu.last_issued + 1, 1)
         self.wram = (ctypes.c_char * len(dpu.wram)).from_buffer(dpu.wram)
         self.atomic = (ctypes.c_char * len(dpu.atomic)).from_buffer(dpu.atomic)
         ctx.wram = ctypes.addressof(self.wram)
         ctx.atomic = ctypes.addressof(self.atomic)
         mram = dpu.mram
         npages = -(-mram.size // mram.PAGE)
-        self.pages = (ctypes.c_void_p * npages)()
+        scratch = self.scratch = _thread_scratch()
+        if scratch.pages is None or len(scratch.pages) != npages:
+            scratch.pages = (ctypes.c_void_p * npages)()
+        else:
+            ctypes.memset(scratch.pages, 0, ctypes.sizeof(scratch.pages))
+        self.pages = scratch.pages
         self.views: dict[int, object] = {}
         for index, page in mram.pages.items():
             self._map(index, page)
         ctx.pages = ctypes.addressof(self.pages)
-        self.table = (ctypes.c_uint64 * (2 * (model.wram_bytes >> X.LINE_BITS)))()
+        lines = 2 * (model.wram_bytes >> X.LINE_BITS)
+        if scratch.table is None or len(scratch.table) != lines:
+            scratch.table = (ctypes.c_uint64 * lines)()
+        self.table = scratch.table  # cleared by each checkpoint (only speculation reads it)
         ctx.table = ctypes.addressof(self.table)
         self.log = None
         self.saved = None
@@ -360,7 +422,9 @@ class _Run:
         ctx, dpu = self.ctx, self.dpu
         ctypes.memset(self.table, 0, ctypes.sizeof(self.table))
         if self.log is None:
-            self.log = ctypes.create_string_buffer(1 << 16)
+            if self.scratch.log is None:
+                self.scratch.log = ctypes.create_string_buffer(1 << 16)
+            self.log = self.scratch.log
             ctx.log = ctypes.addressof(self.log)
             ctx.log_cap = len(self.log)
         ctx.log_used = 0
@@ -391,7 +455,7 @@ class _Run:
     def grow_log(self) -> None:
         bigger = ctypes.create_string_buffer(2 * len(self.log))
         ctypes.memmove(bigger, self.log, self.ctx.log_used)
-        self.log = bigger
+        self.log = self.scratch.log = bigger
         self.ctx.log = ctypes.addressof(bigger)
         self.ctx.log_cap = len(bigger)
 
@@ -415,6 +479,8 @@ class _Run:
                 self._map(index, page)
 
     def release(self) -> None:
+        if self.log is not None and len(self.log) > _SCRATCH_LOG_MAX:
+            self.scratch.log = None  # a rare run's large log is not kept
         self.ctx.wram = self.ctx.atomic = self.ctx.pages = None
         self.ctx.table = self.ctx.log = None
         self.wram = self.atomic = self.saved = None
@@ -424,20 +490,30 @@ class _Run:
         """Copy the context back into the DpuState (every tasklet exact: none ahead)."""
         ctx, dpu = self.ctx, self.dpu
         n = len(dpu.tasklets)
-        arch = ctx.arch[:n * X.ARCH_WORDS]
-        ready, ninstr, tcycles = ctx.ready[:n], ctx.ninstr[:n], ctx.tcycles[:n]
-        started, waiting = ctx.started[:n], ctx.waiting[:n]
-        for k, t in enumerate(dpu.tasklets):
-            base = k * X.ARCH_WORDS
+        view = memoryview(ctx).cast("B")
+        arch = _get(view, "arch", "I", n * X.ARCH_WORDS)
+        ready, ninstr = _get(view, "ready", "q", n), _get(view, "ninstr", "q", n)
+        tcycles, started = _get(view, "tcycles", "q", n), _get(view, "started", "q", n)
+        waiting = _get(view, "waiting", "i", n)
+        names = X.WAITING
+        stopped = X.STOPPED
+        for t, base, r, done, spent, since, wait, r_in, done_in in zip(
+                dpu.tasklets, range(0, n * X.ARCH_WORDS, X.ARCH_WORDS), ready, ninstr, tcycles,
+                started, waiting, self.ready_in, self.ninstr_in):
+            if r == r_in >= stopped and done == done_in:
+                continue  # stopped throughout: a boot would have changed its ready cycle
             t.regs[:] = arch[base:base + 24]
-            t.pc, t.zf, t.cf = arch[base + X.PC:base + X.CF + 1]
-            r = ready[k]
-            t.state = _STOPPED if r >= X.STOPPED else _RUNNING
-            t.ready_at = r & ~X.STOPPED
-            t.instructions = ninstr[k]
-            t.cycles = tcycles[k]
-            t.started_at = None if started[k] < 0 else started[k]
-            t.waiting = X.WAITING[waiting[k]]
+            t.pc, t.zf, t.cf = arch[base + 24:base + 27]
+            if r >= stopped:
+                t.state = _STOPPED
+                t.ready_at = r - stopped
+            else:
+                t.state = _RUNNING
+                t.ready_at = r
+            t.instructions = done
+            t.cycles = spent
+            t.started_at = None if since < 0 else since
+            t.waiting = names[wait]
         dpu.cycle = ctx.cycle
         dpu.instructions = ctx.instructions
         dpu.dma_free_at = ctx.dma_free
@@ -623,11 +699,11 @@ class NativeEngine:
         """Tasklets still ahead (pending instructions run but not issued) go back to their
         snapshot and execute again only what issued, with the reference engine."""
         ctx, dpu = run.ctx, run.dpu
-        for t in dpu.tasklets:
-            k = t.id
-            pending = ctx.pending[k]
+        pendings = _get(memoryview(ctx).cast("B"), "pending", "i", len(dpu.tasklets))
+        for t, pending in zip(dpu.tasklets, pendings):
             if not pending:
                 continue
+            k = t.id
             issued = ctx.sn_base[k] + ctx.sn_pend[k] - pending
             base = k * X.ARCH_WORDS
             tmp = Tasklet(k)

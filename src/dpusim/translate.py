@@ -27,9 +27,10 @@ counting alone, and only a tasklet with nothing pending jumps back into translat
 schedule is unchanged: which instruction a tasklet issues never changes who issues when, except
 through shared instructions, which are never run ahead.
 
-When the next tasklets in round-robin order all have instructions pending and issue on
-consecutive cycles, and no other tasklet can become ready meanwhile, whole revolver rounds are
-counted at once (``@rounds``).
+While the tasklets issuing next in round-robin order all have instructions pending, their
+issues are counted in one batch (``@rounds``) up to the next event: a tasklet with nothing
+pending, another becoming ready, or the limit.  Scans stop at ``span``: no tasklet at or past
+it runs, nor issued last (boot and resume widen it).
 
 A run that must stop while some tasklet is ahead (a fault, a cycle limit, an instruction the
 reference engine executes) is made exact again by :meth:`NativeEngine._rollback`: each tasklet
@@ -73,7 +74,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 5  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 6  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 MAX_RUN = 256  # private instructions a tasklet may run ahead
 STOPPED = 1 << 62  # or-ed into a stopped tasklet's ready cycle
@@ -130,6 +131,7 @@ class Ctx(ctypes.Structure):
         ("nrun", ctypes.c_int32),
         ("tasklet", ctypes.c_int32),  # the tasklet of a REPLAY or PAGE exit
         ("smode", ctypes.c_int32),
+        ("span", ctypes.c_int32),  # tasklets 0 .. span - 1 hold the running ones and the last
         ("specmem", ctypes.c_int32 * MAX_TASKLETS),  # its run accessed WRAM ahead
         ("runid", ctypes.c_int64 * MAX_TASKLETS),  # its run's number
         ("runs", ctypes.c_int64),  # runs started
@@ -870,6 +872,10 @@ class Translator:
         self.store("i32", "0", wp, "sched")
         nrp = self.field("nrun", "i32")
         self.store("i32", self.v(f"add i32 {self.load('i32', nrp, 'sched')}, 1"), nrp, "sched")
+        spp = self.field("span", "i32")
+        wide = self.v(f"call i32 @llvm.smax.i32(i32 {self.load('i32', spp, 'sched')}, "
+                      f"i32 {self.v(f'add i32 {k}, 1')})")
+        self.store("i32", wide, spp, "sched")
         self.do(f"br label {cont}")
         self.label(cont[1:])
         was_in = self.v(f"phi i32 [1, {yes}], [0, {start}]")
@@ -992,8 +998,9 @@ class Translator:
         L.append("sched:")
         self.do("%C = load i64, ptr %Cv")
         self.do("%Lx = load i32, ptr %Lv")
+        self.do(f"%span = load i32, ptr {self.field('span', 'i32')}")
         self.do("%t0a = add i32 %Lx, 1")
-        self.do(f"%t0w = icmp eq i32 %t0a, {n}")
+        self.do("%t0w = icmp eq i32 %t0a, %span")
         self.do("%t0 = select i1 %t0w, i32 0, i32 %t0a")
         self.do("%t0o = zext i32 %t0 to i64")
         self.do(f"%t0p = getelementptr inbounds i64, ptr %ctx, i64 %t0o")
@@ -1004,8 +1011,8 @@ class Translator:
         L.append("scan:")
         self.do("%k = phi i32 [1, %sched], [%k1, %scan.next]")
         self.do("%ua = add i32 %t0, %k")
-        self.do(f"%uw = icmp uge i32 %ua, {n}")
-        self.do(f"%ub = sub i32 %ua, {n}")
+        self.do("%uw = icmp uge i32 %ua, %span")
+        self.do("%ub = sub i32 %ua, %span")
         self.do("%u = select i1 %uw, i32 %ub, i32 %ua")
         self.do("%uo = zext i32 %u to i64")
         self.do("%up = getelementptr inbounds i64, ptr %ctx, i64 %uo")
@@ -1015,7 +1022,7 @@ class Translator:
         self.do("br i1 %oku, label %found, label %scan.next")
         L.append("scan.next:")
         self.do("%k1 = add i32 %k, 1")
-        self.do(f"%kend = icmp ult i32 %k1, {n}")
+        self.do("%kend = icmp ult i32 %k1, %span")
         self.do("br i1 %kend, label %scan, label %idle")
         L.append("idle:")
         nrun = self.load("i32", self.field("nrun", "i32"), "sched")
@@ -1053,7 +1060,8 @@ class Translator:
         skip = self.v("load i32, ptr %skv")
         self.do(f"br i1 {self.v(f'icmp eq i32 {skip}, 0')}, label %rounds, label %fast.skip")
         L.append("rounds:")
-        issued = self.v("call i64 @rounds(ptr %ctx, i64 %C, i32 %Lx, i64 %limit, ptr %outv)")
+        issued = self.v("call i64 @rounds(ptr %ctx, i64 %C, i32 %Lx, i64 %limit, ptr %outv, "
+                        "i32 %span)")
         self.do(f"br i1 {self.v(f'icmp eq i64 {issued}, 0')}, label %rounds.no, "
                 f"label %rounds.yes")
         L.append("rounds.yes:")
@@ -1234,23 +1242,6 @@ class Translator:
         self.store("i64", "-1", sp, "sched")
         self.do("br label %post")
 
-    def _round_member(self, u: str, j: str, i: str) -> str:
-        """@rounds' test, in IR: is the j-th tasklet after the last issuer, %u, the i-th
-        member (0-based) of the tasklets issuing in rounds?  (%u.in, %u.ready, its pointer)"""
-        return "\n".join(f"  {line}" for line in (
-            f"%{u}.a = add i32 %L, %{j}",
-            f"%{u}.w = icmp sge i32 %{u}.a, {self.n}",
-            f"%{u}.b = sub i32 %{u}.a, {self.n}",
-            f"%{u} = select i1 %{u}.w, i32 %{u}.b, i32 %{u}.a",
-            f"%{u}.64 = zext i32 %{u} to i64",
-            f"%{u}.p = getelementptr inbounds i64, ptr %ctx, i64 %{u}.64",
-            f"%{u}.readyp = getelementptr inbounds i8, ptr %{u}.p, i64 {_off('ready')}",
-            f"%{u}.ready = load i64, ptr %{u}.readyp",
-            f"%{u}.running = icmp slt i64 %{u}.ready, {STOPPED}",
-            f"%{u}.bound = add i64 %C, %{i}",
-            f"%{u}.tight = icmp sle i64 %{u}.ready, %{u}.bound",
-            f"%{u}.in = and i1 %{u}.running, %{u}.tight"))
-
     def save_sched(self) -> None:
         self.store("i64", self.v("load i64, ptr %Cv"), self.field("cycle", "i64"), "sched")
         self.store("i64", self.v("load i64, ptr %Iv"), self.field("instructions", "i64"),
@@ -1284,9 +1275,8 @@ class Translator:
                                       page_hi=_off("page_hi"), tbaa=_TBAA["page"],
                                       log=_off("log"), log_used=_off("log_used"),
                                       log_cap=_off("log_cap")))
-        head.append(_ROUNDS.format(n=self.n, interval=ISSUE_INTERVAL, pending=_off("pending"),
-                                   member_u=self._round_member("u", "j", "r"),
-                                   member_v=self._round_member("v", "j2", "i2")))
+        head.append(_ROUNDS.format(interval=ISSUE_INTERVAL, pending=_off("pending"),
+                                   ready=_off("ready"), tasklets=self.n, stopped=STOPPED))
         head.append(_LINE_CHECK.format(line_bits=LINE_BITS, owner_bits=OWNER_BITS,
                                        mask=(1 << OWNER_BITS) - 1, ninstr=_off("ninstr"),
                                        pending=_off("pending"), runid=_off("runid"),
@@ -1404,101 +1394,122 @@ out:
 """
 
 
-# Rounds of issues counted at once.  The tasklets that issue next are, in round-robin order
-# after the last issuer, the running ones a_1 .. a_r with ready(a_i) <= C + i - 1: each issues at
-# C + i - 1, and so again every P = max(r, 11) cycles (a full revolver, or r tasklets and idle
-# cycles), while every a_i has an instruction run ahead and no other running tasklet becomes
-# ready (the others wait on a DMA, or some are far from ready) and no issue reaches the limit.
-# k such rounds move C to C + (k - 1) P + r and a_i's ready cycle to C + (k - 1) P + i + 10.
-# Returns the instructions issued (0: fewer than two rounds; issue one by one), the new cycle and
-# last issuer in out[0], out[1].
+# Issues counted at once, up to the next event.  The tasklets that issue next are, in
+# round-robin order after the last issuer, the running ones a_0 .. a_{R-1} with ready(a_i) <= C + i
+# (each issues at C + i, and so again every P = max(R, 11) cycles: a full revolver, or R tasklets
+# and idle cycles), as long as no other running tasklet is ready: the others wait on a DMA or are
+# far from ready, and the first of them ready at W ends the batch before cycle W (as does the
+# limit).  Issue s (from 0) is a_{s mod R}'s at C + (s div R) P + s mod R; the batch also ends
+# before the first issue of a tasklet with nothing pending, a_i with p_i pending: issue p_i R + i.
+# N issues give a_i q_i = N div R (+ 1 when i < N mod R) of them, its last one at
+# C + (q_i - 1) P + i, and leave the DPU after issue N - 1.  Returns N (0 when it would be 1: the
+# caller issues it alone), the new cycle and the last issuer in out[0], out[1].
 _ROUNDS = """
-define internal i64 @rounds(ptr %ctx, i64 %C, i32 %L, i64 %limit, ptr %out) {{
+define internal i64 @rounds(ptr %ctx, i64 %C, i32 %L, i64 %limit, ptr %out, i32 %span) {{
 entry:
+  %members = alloca [{tasklets} x i32]
   br label %scan
 scan:
-  %j = phi i32 [1, %entry], [%j1, %next]
-  %r = phi i64 [0, %entry], [%r1, %next]
-  %minp = phi i32 [2147483647, %entry], [%minp1, %next]
-  %minw = phi i64 [9223372036854775807, %entry], [%minw1, %next]
-  %lastA = phi i32 [0, %entry], [%lastA1, %next]
-{member_u}
-  br i1 %u.in, label %member, label %outside
-member:
+  %j = phi i32 [1, %entry], [%j1, %scan]
+  %r = phi i64 [0, %entry], [%r1, %scan]
+  %minp = phi i64 [9223372036854775807, %entry], [%minp1, %scan]
+  %mini = phi i64 [0, %entry], [%mini1, %scan]
+  %minw = phi i64 [9223372036854775807, %entry], [%minw1, %scan]
+  %u.a = add i32 %L, %j
+  %u.w = icmp sge i32 %u.a, %span
+  %u.b = sub i32 %u.a, %span
+  %u = select i1 %u.w, i32 %u.b, i32 %u.a
+  %u.64 = zext i32 %u to i64
+  %u.p = getelementptr inbounds i64, ptr %ctx, i64 %u.64
+  %u.readyp = getelementptr inbounds i8, ptr %u.p, i64 {ready}
+  %u.ready = load i64, ptr %u.readyp
+  %u.running = icmp slt i64 %u.ready, {stopped}
+  %u.bound = add i64 %C, %r
+  %u.tight = icmp sle i64 %u.ready, %u.bound
+  %u.in = and i1 %u.running, %u.tight
+  %mp = getelementptr inbounds i32, ptr %members, i64 %r
+  store i32 %u, ptr %mp
   %pp = getelementptr inbounds i32, ptr %ctx, i64 %u.64
   %pq = getelementptr inbounds i8, ptr %pp, i64 {pending}
   %pd = load i32, ptr %pq
-  %minpA = call i32 @llvm.smin.i32(i32 %minp, i32 %pd)
-  %rA = add i64 %r, 1
-  br label %next
-outside:
-  %rdw = select i1 %u.running, i64 %u.ready, i64 9223372036854775807
-  %minwW = call i64 @llvm.smin.i64(i64 %minw, i64 %rdw)
-  br label %next
-next:
-  %r1 = phi i64 [%rA, %member], [%r, %outside]
-  %minp1 = phi i32 [%minpA, %member], [%minp, %outside]
-  %minw1 = phi i64 [%minw, %member], [%minwW, %outside]
-  %lastA1 = phi i32 [%u, %member], [%lastA, %outside]
+  %pd64 = sext i32 %pd to i64
+  %fewer = icmp slt i64 %pd64, %minp
+  %take = and i1 %u.in, %fewer
+  %minp1 = select i1 %take, i64 %pd64, i64 %minp
+  %mini1 = select i1 %take, i64 %r, i64 %mini
+  %inz = zext i1 %u.in to i64
+  %r1 = add i64 %r, %inz
+  %out.u = xor i1 %u.in, true
+  %waits = and i1 %out.u, %u.running
+  %rdw = select i1 %waits, i64 %u.ready, i64 9223372036854775807
+  %minw1 = call i64 @llvm.smin.i64(i64 %minw, i64 %rdw)
   %j1 = add i32 %j, 1
-  %more = icmp sle i32 %j1, {n}
+  %more = icmp sle i32 %j1, %span
   br i1 %more, label %scan, label %count
 count:
   %P = call i64 @llvm.smax.i64(i64 %r1, i64 {interval})
-  %kp = sext i32 %minp1 to i64
-  %dw = sub i64 %minw1, %C
-  %dw1 = sub i64 %dw, %r1
-  %kw0 = sdiv i64 %dw1, %P
-  %kw1 = add i64 %kw0, 1
-  %wneg = icmp slt i64 %dw1, 0
-  %kw = select i1 %wneg, i64 0, i64 %kw1
-  %dl = sub i64 %limit, %C
-  %dl1 = sub i64 %dl, %r1
-  %kl0 = sdiv i64 %dl1, %P
-  %kl1 = add i64 %kl0, 1
-  %lneg = icmp slt i64 %dl1, 0
-  %kl = select i1 %lneg, i64 0, i64 %kl1
-  %k1 = call i64 @llvm.smin.i64(i64 %kp, i64 %kw)
-  %k = call i64 @llvm.smin.i64(i64 %k1, i64 %kl)
-  %few = icmp slt i64 %k, 2
+  %nd0 = mul i64 %minp1, %r1
+  %nd = add i64 %nd0, %mini1
+  %W = call i64 @llvm.smin.i64(i64 %minw1, i64 %limit)
+  %dw = sub i64 %W, %C
+  %q0 = udiv i64 %dw, %P
+  %qP = mul i64 %q0, %P
+  %rem = sub i64 %dw, %qP
+  %remr = call i64 @llvm.smin.i64(i64 %rem, i64 %r1)
+  %qcap = add i64 %minp1, 1
+  %q = call i64 @llvm.smin.i64(i64 %q0, i64 %qcap)
+  %nw0 = mul i64 %q, %r1
+  %nw = add i64 %nw0, %remr
+  %N = call i64 @llvm.smin.i64(i64 %nd, i64 %nw)
+  %few = icmp slt i64 %N, 2
   br i1 %few, label %none, label %apply
 none:
   ret i64 0
 apply:
-  %km1 = sub i64 %k, 1
-  %span = mul i64 %km1, %P
-  %base = add i64 %C, %span
-  %base11 = add i64 %base, {interval}
-  %k32 = trunc i64 %k to i32
-  br label %scan2
-scan2:
-  %j2 = phi i32 [1, %apply], [%j3, %next2]
-  %i2 = phi i64 [0, %apply], [%i3, %next2]
-{member_v}
-  br i1 %v.in, label %update, label %next2
+  %full = udiv i64 %N, %r1
+  %extra = urem i64 %N, %r1
+  %N1 = sub i64 %N, 1
+  %lastq = udiv i64 %N1, %r1
+  %lasti = urem i64 %N1, %r1
+  %whop = getelementptr inbounds i32, ptr %members, i64 %lasti
+  %who = load i32, ptr %whop
+  %upto = call i64 @llvm.smin.i64(i64 %r1, i64 %N)
+  br label %update
 update:
-  %nr = add i64 %base11, %i2
+  %i2 = phi i64 [0, %apply], [%i3, %update]
+  %vp = getelementptr inbounds i32, ptr %members, i64 %i2
+  %v = load i32, ptr %vp
+  %v.64 = zext i32 %v to i64
+  %v.p = getelementptr inbounds i64, ptr %ctx, i64 %v.64
+  %v.readyp = getelementptr inbounds i8, ptr %v.p, i64 {ready}
+  %one = icmp ult i64 %i2, %extra
+  %plus = zext i1 %one to i64
+  %iss = add i64 %full, %plus
+  %iss1 = add i64 %iss, -1
+  %span.c = mul i64 %iss1, %P
+  %at = add i64 %C, %span.c
+  %at1 = add i64 %at, %i2
+  %nr = add i64 %at1, {interval}
   store i64 %nr, ptr %v.readyp
   %qp = getelementptr inbounds i32, ptr %ctx, i64 %v.64
   %qq = getelementptr inbounds i8, ptr %qp, i64 {pending}
   %qd = load i32, ptr %qq
-  %qn = sub i32 %qd, %k32
+  %iss32 = trunc i64 %iss to i32
+  %qn = sub i32 %qd, %iss32
   store i32 %qn, ptr %qq
-  %iu = add i64 %i2, 1
-  br label %next2
-next2:
-  %i3 = phi i64 [%iu, %update], [%i2, %scan2]
-  %j3 = add i32 %j2, 1
-  %more2 = icmp sle i32 %j3, {n}
-  br i1 %more2, label %scan2, label %finish
+  %i3 = add i64 %i2, 1
+  %more2 = icmp ult i64 %i3, %upto
+  br i1 %more2, label %update, label %finish
 finish:
-  %cend = add i64 %base, %r1
+  %lspan = mul i64 %lastq, %P
+  %cl0 = add i64 %C, %lspan
+  %cl1 = add i64 %cl0, %lasti
+  %cend = add i64 %cl1, 1
   store i64 %cend, ptr %out
   %o1 = getelementptr inbounds i64, ptr %out, i64 1
-  %last64 = sext i32 %lastA1 to i64
+  %last64 = sext i32 %who to i64
   store i64 %last64, ptr %o1
-  %issued = mul i64 %k, %r1
-  ret i64 %issued
+  ret i64 %N
 }}
 """
 
