@@ -268,3 +268,23 @@ def test_batched_issues_stop_at_every_event():
         assert_same_dpu(ref.dpus[0], sim.dpus[0], f"limit {limit}")
     sim.run()
     assert_same_dpu(end.dpus[0], sim.dpus[0], "at the end")
+
+
+def test_the_thread_pool_is_kept_and_not_used_from_its_own_threads():
+    """DPUs run in a pool kept for the process (its threads' buffers stay warm); a run started
+    from one of its threads runs there, one DPU after the other, instead of waiting for the pool
+    it occupies."""
+    prog = build(LOOP.format(n=200))
+
+    def launch():
+        sim = Simulator(nr_dpus=3, engine="native")
+        sim.engine = NativeEngine(threads=2)
+        sim.load(prog)
+        sim.launch()
+        return [d.instructions for d in sim.dpus]
+
+    first = launch()
+    pool = native._pool(2)
+    assert launch() == first and native._pool(2) is pool
+    assert pool.submit(launch).result(timeout=60) == first
+    assert pool.submit(native._pool, 2).result() is None

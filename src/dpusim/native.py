@@ -33,10 +33,10 @@ each abort in a row.  Results are the reference's either way; ``NativeEngine(spe
 never speculates.
 
 The native function does not hold the GIL, so :meth:`NativeEngine.run_many` runs DPUs in a pool
-of threads, one per core: several DPUs run at once.  Like the vectorized engine, every DPU runs to
-its end or its fault, ``last_faults`` maps each faulted DPU to its fault, and the lowest-index
-fault is raised.  With an observer (trace, profile, debugger) the reference engine runs instead:
-every issue must be reported in order.
+of threads, one per core, kept for the process: several DPUs run at once.  Like the vectorized
+engine, every DPU runs to its end or its fault, ``last_faults`` maps each faulted DPU to its
+fault, and the lowest-index fault is raised.  With an observer (trace, profile, debugger) the
+reference engine runs instead: every issue must be reported in order.
 """
 
 from __future__ import annotations
@@ -541,6 +541,30 @@ class _Plan:
 
 
 
+_pools: dict[tuple[int, int], ThreadPoolExecutor] = {}
+_pools_lock = threading.Lock()
+_in_pool = threading.local()
+
+
+def _pool(threads: int) -> ThreadPoolExecutor | None:
+    """A pool of ``threads`` threads, kept for the process (its threads keep their scratch
+    buffers warm from one launch to the next), or None in one of its own threads (waiting there
+    for the pool could wait forever).  A forked process gets pools of its own."""
+    if getattr(_in_pool, "yes", False):
+        return None
+    key = (os.getpid(), threads)
+    with _pools_lock:
+        pool = _pools.get(key)
+        if pool is None:
+            pool = _pools[key] = ThreadPoolExecutor(
+                threads, thread_name_prefix="dpusim-native", initializer=_mark_pool_thread)
+        return pool
+
+
+def _mark_pool_thread() -> None:
+    _in_pool.yes = True
+
+
 class NativeEngine:
     """Runs DPUs as machine code, with the reference engine's results, counts and cycles.
 
@@ -580,10 +604,11 @@ class NativeEngine:
         else:
             work = [d for d in dpus if any(t.state is _RUNNING for t in d.tasklets)]
             codes = [self._code(d) for d in work]  # compiled in this thread, once per program
-            if len(work) > 1 and self.threads > 1:
-                with ThreadPoolExecutor(min(self.threads, len(work))) as pool:
-                    results = list(pool.map(lambda dc: self._run_dpu(*dc, max_cycles),
-                                            zip(work, codes)))
+            threads = min(self.threads, len(work))
+            pool = _pool(threads) if threads > 1 else None
+            if pool is not None:
+                results = list(pool.map(lambda dc: self._run_dpu(*dc, max_cycles),
+                                        zip(work, codes)))
             else:
                 results = [self._run_dpu(d, c, max_cycles) for d, c in zip(work, codes)]
             for d, fault in zip(work, results):
