@@ -288,3 +288,35 @@ def test_the_thread_pool_is_kept_and_not_used_from_its_own_threads():
     assert launch() == first and native._pool(2) is pool
     assert pool.submit(launch).result(timeout=60) == first
     assert pool.submit(native._pool, 2).result() is None
+
+
+def test_computed_jumps_off_the_return_sites_end_the_run_there():
+    """A computed jump goes on with the run at a static branch target or a return site; to any
+    other instruction it ends the run, which the next dispatch resumes there: the results are
+    the reference's either way."""
+    text = HEADER + """
+        jnz id, 2f
+        boot zero, 1
+    2:  move r3, 40
+        move r2, 0
+    1:  move r1, mid                    // not a branch target, not after a call
+        jeq r3, 7, 3f
+        move r1, after                  // a return site
+    3:  call r23, f
+    after:
+        add r2, r2, 5
+    mid:
+        add r2, r2, 3
+        xor r2, r2, id
+        add r3, r3, -1, nz, 1b
+        lsl r4, id, 2
+        sw r4, out, r2
+        stop
+    f:  add r2, r2, 1
+        jump r1
+    .data
+    .p2align 2
+    out: .long 0, 0
+    """
+    ref, _ = run_both(build(text), boot=(0,))  # the native engine among those compared
+    assert not ref.dpus[0].running and int.from_bytes(ref.read(0, "out", 8)[4:], "little") > 160

@@ -74,7 +74,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 6  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 7  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 MAX_RUN = 256  # private instructions a tasklet may run ahead
 STOPPED = 1 << 62  # or-ed into a stopped tasklet's ready cycle
@@ -252,6 +252,13 @@ class Translator:
                 t = self._static_call_target(*dec)
                 if t is not None:
                     self.targets.add(t)
+        # Where a run goes on after a computed jump: the static targets and the return sites.
+        # A computed jump elsewhere ends the run (its next dispatch starts there): an edge from
+        # every computed jump to every instruction made LLVM's code generator several times
+        # slower on C programs, where every return is a computed jump.
+        self.landings = self.targets | {p + 1 for p, w in enumerate(words)
+                                        if decode(w) is not None
+                                        and decode(w)[0].category == "call"}
         self.uses_hash = any(decode(w) is not None and decode(w)[0].base == "hash"
                              for w in words)
 
@@ -1157,7 +1164,7 @@ class Translator:
                 f"label %ind.go")
         L.append("ind.go:")
         cases = [f"i32 {p}, label %R{p}" for p, kind in enumerate(self.kinds)
-                 if kind in ("private", "memory")]
+                 if kind in ("private", "memory") and p in self.landings]
         L.append(f"  switch i32 {qi}, label %endrun [" + " ".join(cases) + "]")
 
         # -- exits --------------------------------------------------------------------------
