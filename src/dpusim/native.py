@@ -596,11 +596,7 @@ class NativeEngine:
     def run_many(self, dpus: list[DpuState], max_cycles: int | None = None) -> None:
         faults: dict[int, DpuFault] = {}
         if self.observer is not None:
-            for d in dpus:
-                try:
-                    self.reference.run(d, max_cycles)
-                except DpuFault as e:
-                    faults.setdefault(d.index, e)
+            faults = self.reference.run_each(dpus, max_cycles)
         else:
             work = [d for d in dpus if any(t.state is _RUNNING for t in d.tasklets)]
             codes = [self._code(d) for d in work]  # compiled in this thread, once per program

@@ -75,6 +75,18 @@ class ReferenceEngine:
         while self.step(dpu, max_cycles):
             pass
 
+    def run_each(self, dpus: list[DpuState],
+                 max_cycles: int | None = None) -> dict[int, DpuFault]:
+        """Run DPUs one after the other, each to its end or its fault, as the engines that run
+        many DPUs do when an observer must see every issue in order: the faults by DPU index."""
+        faults: dict[int, DpuFault] = {}
+        for d in dpus:
+            try:
+                self.run(d, max_cycles)
+            except DpuFault as e:
+                faults.setdefault(d.index, e)
+        return faults
+
     @staticmethod
     def choose(dpu: DpuState) -> Tasklet | None:
         """The tasklet that issues at the DPU's current cycle (round-robin after the last one

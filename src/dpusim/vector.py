@@ -1654,11 +1654,7 @@ class VectorEngine:
     def run_many(self, dpus: list[DpuState], max_cycles: int | None = None) -> None:
         faults: dict[int, DpuFault] = {}
         if self.observer is not None:
-            for d in dpus:
-                try:
-                    self.reference.run(d, max_cycles)
-                except DpuFault as e:
-                    faults.setdefault(d.index, e)
+            faults = self.reference.run_each(dpus, max_cycles)
         else:
             self._run(dpus, max_cycles, faults)
         self.last_faults = faults
