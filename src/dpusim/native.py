@@ -45,6 +45,7 @@ import array
 import ctypes
 import hashlib
 import os
+import struct
 import sys
 import threading
 import time
@@ -317,8 +318,7 @@ def _put(view: memoryview, name: str, fmt: str, values: list[int]) -> None:
 def _get(view: memoryview, name: str, fmt: str, count: int) -> list[int]:
     """The first ``count`` elements of the context's array ``name``."""
     offset = getattr(X.Ctx, name).offset
-    size = array.array(fmt).itemsize
-    return view[offset:offset + count * size].cast(fmt).tolist()
+    return view[offset:offset + count * struct.calcsize(fmt)].cast(fmt).tolist()
 
 
 class _Scratch:
@@ -357,7 +357,7 @@ class _Run:
         arch = []
         pad = _ARCH_PAD
         nrun = 0
-        span = dpu.last_issued + 1
+        span = 0  # past the highest running tasklet
         ready = []
         for t in tasklets:
             pc = t.pc if 0 <= t.pc <= 0xFFFFFFFF else 0xFFFFFFFF
@@ -503,7 +503,7 @@ class _Run:
             if r == r_in >= stopped and done == done_in:
                 continue  # stopped throughout: a boot would have changed its ready cycle
             t.regs[:] = arch[base:base + 24]
-            t.pc, t.zf, t.cf = arch[base + 24:base + 27]
+            t.pc, t.zf, t.cf = arch[base + X.PC:base + X.CF + 1]
             if r >= stopped:
                 t.state = _STOPPED
                 t.ready_at = r - stopped

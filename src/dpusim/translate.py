@@ -244,21 +244,21 @@ class Translator:
         self.tmp = 0
         self.exact = False  # translating the instruction a dispatch starts with
         self.targets: set[int] = set()  # static branch targets (where runs check their length)
-        for w in words:
-            dec = decode(w)
-            if dec is not None and dec[0].has_pc:
-                self.targets.add(dec[1][dec[0].roles["pc"]])
-            if dec is not None and dec[0].category == "call":
-                t = self._static_call_target(*dec)
-                if t is not None:
-                    self.targets.add(t)
         # Where a run goes on after a computed jump: the static targets and the return sites.
         # A computed jump elsewhere ends the run (its next dispatch starts there): an edge from
         # every computed jump to every instruction made LLVM's code generator several times
         # slower on C programs, where every return is a computed jump.
-        self.landings = self.targets | {p + 1 for p, w in enumerate(words)
-                                        if decode(w) is not None
-                                        and decode(w)[0].category == "call"}
+        returns: set[int] = set()
+        for p, w in enumerate(words):
+            dec = decode(w)
+            if dec is not None and dec[0].has_pc:
+                self.targets.add(dec[1][dec[0].roles["pc"]])
+            if dec is not None and dec[0].category == "call":
+                returns.add(p + 1)
+                t = self._static_call_target(*dec)
+                if t is not None:
+                    self.targets.add(t)
+        self.landings = self.targets | returns
         self.uses_hash = any(decode(w) is not None and decode(w)[0].base == "hash"
                              for w in words)
 
