@@ -181,6 +181,66 @@ def test_dpus_in_threads_give_what_one_thread_gives(threads):
         assert a.instructions > 3000 * 4
 
 
+FAULTS = HEADER + """
+        move r1, 40
+    1:  add r2, r2, r1
+        add r1, r1, -1, nz, 1b
+        move r4, 0x10001                // past WRAM: a fault
+        lw r5, r4, 0
+        stop
+"""
+
+PAGES = HEADER + """
+        move r0, buf
+        move r1, 0x5a5a
+        sw r0, 0, r1
+        move r2, 0x08000000 + 0x13fff8  // 256 bytes across two pages not written yet
+        sdma r0, r2, 31
+        ldma r0, r2, 0
+        lw r3, r0, 0
+        stop
+    .data
+    .p2align 3
+    buf: .zero 256
+"""
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_dpus_entered_in_batches_each_go_on_their_own_way(threads, monkeypatch):
+    """run_many enters the native code of several DPUs in one call, then goes on with each
+    from what its code returned: here DPUs of three programs in each batch (one faults, one
+    asks for MRAM pages), a DPU with nothing running, and more DPUs than a batch holds."""
+    monkeypatch.setattr(native, "BATCH_MAX", 6)
+    programs = [build(LOOP.format(n=500)), build(FAULTS), build(PAGES)]
+
+    def prepare(engine):
+        sim = Simulator(nr_dpus=11, engine=engine)
+        for i, dpu in enumerate(sim.dpus):
+            dpu.load(programs[i % 3])
+            if i != 4:
+                dpu.boot(0)
+        return sim
+
+    ref = prepare("ref")
+    ref_faults = {}
+    for i in range(11):
+        try:
+            ref.run(dpus=[i])
+        except DpuFault as e:
+            ref_faults[i] = e.info
+    sim = prepare("native")
+    sim.engine = NativeEngine(threads=threads)
+    with pytest.raises(DpuFault) as raised:
+        sim.run()
+    assert raised.value.info == ref_faults[1]
+    assert {i: f.info for i, f in sim.engine.last_faults.items()} == ref_faults
+    assert sorted(ref_faults) == [1, 7, 10]
+    for a, b in zip(ref.dpus, sim.dpus):
+        assert_same_dpu(a, b)
+    assert sim.engine.stats["pages"] >= 3 and sim.engine.stats["replays"] == 3
+    assert sim.dpus[4].instructions == 0
+
+
 def test_an_observer_runs_the_reference_engine():
     class Count:
         n = 0

@@ -95,8 +95,52 @@ def _llvm():
             llvm.initialize_native_target()
             llvm.initialize_native_asmprinter()
             _llvm_state["llvm"] = llvm
-            _llvm_state["tm"] = _target_machine(llvm)
+            _llvm_state["tm"] = tm = _target_machine(llvm)
+            module = llvm.parse_assembly(_BATCH_IR)
+            module.triple = tm.triple
+            module.data_layout = str(tm.target_data)
+            engine = llvm.create_mcjit_compiler(module, _target_machine(llvm))
+            engine.finalize_object()
+            _llvm_state["batch"] = (engine, _BATCH(engine.get_function_address("dpu_batch")))
         return _llvm_state["llvm"], _llvm_state["tm"]
+
+
+# Runs several DPUs' code one after the other in one call from Python (each entry with its
+# context, each status stored): the threads of run_many then take the GIL once per batch, not
+# twice per DPU (on a virtual machine, handing the GIL over costs as much as a small DPU's run).
+_BATCH_IR = """
+define void @dpu_batch(ptr %entries, ptr %ctxs, ptr %out, i32 %n) {
+entry:
+  %any = icmp sgt i32 %n, 0
+  br i1 %any, label %loop, label %done
+loop:
+  %i = phi i32 [0, %entry], [%i1, %loop]
+  %k = zext i32 %i to i64
+  %fp = getelementptr inbounds ptr, ptr %entries, i64 %k
+  %f = load ptr, ptr %fp
+  %cp = getelementptr inbounds ptr, ptr %ctxs, i64 %k
+  %c = load ptr, ptr %cp
+  %s = call i32 %f(ptr %c)
+  %sp = getelementptr inbounds i32, ptr %out, i64 %k
+  store i32 %s, ptr %sp
+  %i1 = add i32 %i, 1
+  %more = icmp slt i32 %i1, %n
+  br i1 %more, label %loop, label %done
+done:
+  ret void
+}
+"""
+_BATCH = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32)
+
+
+def _run_batch(items: list[tuple["Compiled", "_Run"]]) -> list[int]:
+    """Each run's code entered once, all in one native call (without the GIL): the statuses."""
+    n = len(items)
+    entries = (ctypes.c_void_p * n)(*[code.address for code, _ in items])
+    ctxs = (ctypes.c_void_p * n)(*[ctypes.addressof(run.ctx) for _, run in items])
+    out = (ctypes.c_int32 * n)()
+    _llvm_state["batch"][1](entries, ctxs, out, n)
+    return list(out)
 
 
 def _target_machine(llvm, opt: int = 2):
@@ -112,12 +156,17 @@ def _target_machine(llvm, opt: int = 2):
 # becomes (CodeGenPrepare and the register coalescer on its thousands of blocks): 2 s for 900
 # DPU instructions, 16 s for 3400 (a C program with the soft-float library), against 0.5 s
 # unoptimised.  Larger programs are therefore compiled without optimisation: slower code (a few
-# times), but a compile that does not cost more than most runs.
+# times), but a compile that does not cost more than most runs.  Small programs (the kernels
+# that run longest for their size) get O2: its GVN forwards a register an instruction stored
+# to the next one's load across the dispatch entry each instruction has, which O1 leaves in
+# memory (5-10 % faster on the streaming benchmark, for about 20 % more compile time).
 LARGE_PROGRAM = 1024  # instructions
 
 
 def optimisation_levels(slots: int) -> tuple[int, int]:
     """(IR optimisation level, code generation level) for a program of ``slots`` instructions."""
+    if slots <= X.SMALL_PROGRAM:
+        return 2, 2
     return (1, 2) if slots <= LARGE_PROGRAM else (0, 0)
 
 
@@ -138,6 +187,7 @@ class Compiled:
         self.key = key
         self.memory = False  # it loads or stores WRAM (speculating may pay)
         self.engine = engine  # keeps the code alive
+        self.address = address
         self.entry = _ENTRY(address)
         self.source = source  # "compiled", "disk"
         self.translate_s = translate_s
@@ -268,8 +318,7 @@ def _compile(llvm, tm, key: str, iram: list[int], model) -> tuple[Compiled, byte
     module.triple = tm.triple
     module.data_layout = str(tm.target_data)
     module.verify()
-    # O1: about half the compile time of O2 on large programs, and code as fast on the benchmarks
-    # (O2's extra inlining and jump threading on the one huge function buy nothing here)
+    # O1 on larger programs: about half the compile time of O2 (see optimisation_levels)
     opt, codegen = optimisation_levels(tr.slots)
     if opt:
         pto = llvm.create_pipeline_tuning_options(speed_level=opt)
@@ -321,6 +370,19 @@ def _get(view: memoryview, name: str, fmt: str, count: int) -> list[int]:
     return view[offset:offset + count * struct.calcsize(fmt)].cast(fmt).tolist()
 
 
+_ZEROS = bytes(1 << 17)
+
+
+def _clear(buffer) -> None:
+    """Zero a ctypes buffer.  Not with ``ctypes.memset``: every ctypes call releases the GIL
+    and takes it again, and with another thread running Python, taking it back waits."""
+    view = memoryview(buffer).cast("B")
+    size = len(view)
+    for at in range(0, size, len(_ZEROS)):
+        n = min(len(_ZEROS), size - at)
+        view[at:at + n] = _ZEROS[:n] if n < len(_ZEROS) else _ZEROS
+
+
 class _Scratch:
     """The buffers a thread's runs reuse (the page table, the speculation table, the undo
     log): allocating them for each DPU cost more than running some DPUs (fresh memory, paged
@@ -330,23 +392,34 @@ class _Scratch:
         self.pages = None
         self.table = None
         self.log = None
+        self.saved = None  # a checkpoint's copy of the context, WRAM and atomic bits
+
+    def save_area(self, size: int):
+        """A buffer of ``size`` bytes for a checkpoint (kept: a new one per checkpoint costs
+        page faults, which threads of one process take in turn)."""
+        if self.saved is None or len(self.saved) != size:
+            self.saved = ctypes.create_string_buffer(size)
+        return self.saved
 
 
 _SCRATCH_LOG_MAX = 1 << 22
 _scratch = threading.local()
 
 
-def _thread_scratch() -> _Scratch:
-    scratch = getattr(_scratch, "buffers", None)
-    if scratch is None:
-        scratch = _scratch.buffers = _Scratch()
-    return scratch
+def _thread_scratch(slot: int = 0) -> _Scratch:
+    """This thread's buffers for the run in ``slot`` of a batch (see :func:`_run_batch`)."""
+    buffers = getattr(_scratch, "buffers", None)
+    if buffers is None:
+        buffers = _scratch.buffers = []
+    while len(buffers) <= slot:
+        buffers.append(_Scratch())
+    return buffers[slot]
 
 
 class _Run:
     """One DPU's context for the native code, and the buffers it points into."""
 
-    def __init__(self, dpu: DpuState, limit: int):
+    def __init__(self, dpu: DpuState, limit: int, slot: int = 0):
         self.dpu = dpu
         ctx = self.ctx = X.Ctx()
         model = dpu.model
@@ -396,11 +469,11 @@ class _Run:
         ctx.atomic = ctypes.addressof(self.atomic)
         mram = dpu.mram
         npages = -(-mram.size // mram.PAGE)
-        scratch = self.scratch = _thread_scratch()
+        scratch = self.scratch = _thread_scratch(slot)
         if scratch.pages is None or len(scratch.pages) != npages:
             scratch.pages = (ctypes.c_void_p * npages)()
         else:
-            ctypes.memset(scratch.pages, 0, ctypes.sizeof(scratch.pages))
+            _clear(scratch.pages)
         self.pages = scratch.pages
         self.views: dict[int, object] = {}
         for index, page in mram.pages.items():
@@ -420,7 +493,7 @@ class _Run:
         """Remember the state to come back to if speculating goes wrong.  Taken where no tasklet
         has a WRAM access ahead, so the speculation table starts empty."""
         ctx, dpu = self.ctx, self.dpu
-        ctypes.memset(self.table, 0, ctypes.sizeof(self.table))
+        _clear(self.table)
         if self.log is None:
             if self.scratch.log is None:
                 self.scratch.log = ctypes.create_string_buffer(1 << 16)
@@ -428,7 +501,12 @@ class _Run:
             ctx.log = ctypes.addressof(self.log)
             ctx.log_cap = len(self.log)
         ctx.log_used = 0
-        self.saved = (bytes(ctx), bytes(dpu.wram), bytes(dpu.atomic))
+        nctx, nwram, natomic = ctypes.sizeof(ctx), len(dpu.wram), len(dpu.atomic)
+        save = self.saved = self.scratch.save_area(nctx + nwram + natomic)
+        view = memoryview(save).cast("B")
+        view[:nctx] = memoryview(ctx).cast("B")
+        view[nctx:nctx + nwram] = dpu.wram
+        view[nctx + nwram:] = dpu.atomic
 
     def restore(self) -> None:
         """Back to the checkpoint: MRAM from the undo log, the rest from the copies."""
@@ -443,11 +521,12 @@ class _Run:
             pos += 16 + size
         for addr, at, size in reversed(entries):
             dpu.mram.write(addr, log[at:at + size])
-        saved_ctx, wram, atomic = self.saved
-        ctypes.memmove(ctypes.addressof(ctx), saved_ctx, len(saved_ctx))
-        dpu.wram[:] = wram
-        dpu.atomic[:] = atomic
-        ctypes.memset(self.table, 0, ctypes.sizeof(self.table))
+        nctx, nwram = ctypes.sizeof(ctx), len(dpu.wram)
+        view = memoryview(self.saved).cast("B")
+        memoryview(ctx).cast("B")[:] = view[:nctx]
+        dpu.wram[:] = view[nctx:nctx + nwram]
+        dpu.atomic[:] = view[nctx + nwram:]
+        _clear(self.table)
         ctx.log = ctypes.addressof(self.log)
         ctx.log_cap = len(self.log)
         ctx.log_used = 0
@@ -528,6 +607,7 @@ class _Run:
 # --------------------------------------------------------------------------------------------
 
 SEGMENT = 1 << 19  # cycles between checkpoints while speculating
+BATCH_MAX = 16  # DPUs whose first runs one native call makes
 DRAIN_STEP = 1 << 12  # cycles between checks that a drain is over
 
 
@@ -600,13 +680,20 @@ class NativeEngine:
         else:
             work = [d for d in dpus if any(t.state is _RUNNING for t in d.tasklets)]
             codes = [self._code(d) for d in work]  # compiled in this thread, once per program
+            items = list(zip(work, codes))
             threads = min(self.threads, len(work))
             pool = _pool(threads) if threads > 1 else None
             if pool is not None:
-                results = list(pool.map(lambda dc: self._run_dpu(*dc, max_cycles),
-                                        zip(work, codes)))
+                # a few batches per thread: big enough that the GIL changes hands seldom,
+                # small enough that the threads finish together
+                size = max(1, min(BATCH_MAX, -(-len(items) // (4 * threads))))
+                batches = [items[i:i + size] for i in range(0, len(items), size)]
+                results = [r for rs in pool.map(lambda b: self._run_batch(b, max_cycles),
+                                                 batches) for r in rs]
             else:
-                results = [self._run_dpu(d, c, max_cycles) for d, c in zip(work, codes)]
+                results = []
+                for i in range(0, len(items), BATCH_MAX):
+                    results += self._run_batch(items[i:i + BATCH_MAX], max_cycles)
             for d, fault in zip(work, results):
                 if fault is not None:
                     faults[d.index] = fault
@@ -623,14 +710,42 @@ class NativeEngine:
                                            "compile_s": code.compile_s})
         return code
 
-    def _run_dpu(self, dpu: DpuState, code: Compiled,
-                 max_cycles: int | None) -> DpuFault | None:
+    def _run_batch(self, items: list[tuple[DpuState, Compiled]],
+                   max_cycles: int | None) -> list[DpuFault | None]:
+        """Run DPUs to their ends: every DPU's first stretch of native code in one native call
+        (:func:`_run_batch`), then each DPU on from there."""
         limit = X.NO_LIMIT if max_cycles is None else min(max_cycles, X.NO_LIMIT)
-        plan = _Plan()
-        while any(t.state is _RUNNING for t in dpu.tasklets):
-            run = _Run(dpu, limit)
+        starts = []
+        try:
+            for slot, (dpu, code) in enumerate(items):
+                run = _Run(dpu, limit, slot)
+                plan = _Plan()
+                starts.append((run, plan, self._begin(run, code, limit, plan)))
+            statuses = _run_batch([(code, run) for (_, code), (run, _, _) in zip(items, starts)])
+        except BaseException:
+            for run, _, _ in starts:
+                run.release()
+            raise
+        return [self._run_dpu(dpu, code, max_cycles, slot, (run, plan, mode, status))
+                for slot, ((dpu, code), (run, plan, mode), status)
+                in enumerate(zip(items, starts, statuses))]
+
+    def _run_dpu(self, dpu: DpuState, code: Compiled, max_cycles: int | None, slot: int = 0,
+                 first: tuple | None = None) -> DpuFault | None:
+        """Run one DPU to its end or its fault, ``first`` its first run already entered: the
+        run, the plan, the mode and the status the native code returned."""
+        limit = X.NO_LIMIT if max_cycles is None else min(max_cycles, X.NO_LIMIT)
+        plan = _Plan() if first is None else first[1]
+        while first is not None or any(t.state is _RUNNING for t in dpu.tasklets):
+            if first is not None:
+                run, _, mode, status = first
+                first = None
+            else:
+                run = _Run(dpu, limit, slot)
+                mode = self._begin(run, code, limit, plan)
+                status = code.entry(ctypes.addressof(run.ctx))
             try:
-                status = self._drive(run, code, limit, plan)
+                status = self._drive(run, code, limit, plan, mode, status)
                 self._rollback(run)
                 run.store()
             finally:
@@ -651,10 +766,35 @@ class NativeEngine:
             code = self._code(dpu)  # (`ldmai` changes the code)
         return None
 
-    def _drive(self, run: _Run, code: Compiled, limit: int, plan: "_Plan") -> int:
-        """Run the native code until it ends, faults (REPLAY) or reaches ``limit``, with
-        every tasklet's WRAM accesses exact when it returns (pending private instructions
-        aside, which :meth:`_rollback` handles).
+    def _begin(self, run: _Run, code: Compiled, limit: int, plan: "_Plan") -> int:
+        """Prepare a run's first entry into the native code: its mode (speculating, with a
+        checkpoint, unless the plan says to run exactly for now) and its cycle limit."""
+        mode = X.EXACT
+        if self.speculate and code.memory and run.ctx.cycle >= plan.exact_until:
+            mode = X.SPECULATE
+            run.checkpoint()
+            self._count("checkpoints")
+        self._set_limit(run, code, limit, plan, mode)
+        return mode
+
+    def _set_limit(self, run: _Run, code: Compiled, limit: int, plan: "_Plan",
+                   mode: int) -> None:
+        ctx = run.ctx
+        if mode == X.SPECULATE:
+            ctx.limit = min(limit, ctx.cycle + SEGMENT)
+        elif mode == X.DRAIN:
+            ctx.limit = min(limit, ctx.cycle + DRAIN_STEP)
+        else:
+            ctx.limit = min(limit, plan.exact_until) if self.speculate and code.memory \
+                else limit
+        ctx.smode = mode
+
+    def _drive(self, run: _Run, code: Compiled, limit: int, plan: "_Plan", mode: int,
+               status: int) -> int:
+        """Go on from ``status`` (what the native code returned in ``mode``) until the run
+        ends, faults (REPLAY) or reaches ``limit``, with every tasklet's WRAM accesses exact
+        when it returns (pending private instructions aside, which :meth:`_rollback`
+        handles).
 
         While speculating, loads and stores run ahead with the private instructions; the state
         is checkpointed every :data:`SEGMENT` cycles (first draining: no new access ahead
@@ -664,38 +804,22 @@ class NativeEngine:
         ctx = run.ctx
         entry = code.entry
         address = ctypes.addressof(ctx)
-        speculate = self.speculate and code.memory
-        mode = X.EXACT
-        if speculate and ctx.cycle >= plan.exact_until:
-            mode = X.SPECULATE
-            run.checkpoint()
-            self._count("checkpoints")
         while True:
-            if mode == X.SPECULATE:
-                ctx.limit = min(limit, ctx.cycle + SEGMENT)
-            elif mode == X.DRAIN:
-                ctx.limit = min(limit, ctx.cycle + DRAIN_STEP)
-            else:
-                ctx.limit = min(limit, plan.exact_until) if speculate else limit
-            ctx.smode = mode
-            status = entry(address)
             if status == X.PAGE:
                 run.allocate_pages()
                 self._count("pages")
-                continue
-            if status == X.LOGFULL:
+            elif status == X.LOGFULL:
                 run.grow_log()
-                continue
-            if mode == X.EXACT:
+            elif mode == X.EXACT:
                 if status == X.LIMIT and ctx.cycle < limit:
                     mode = X.SPECULATE  # the exact stretch is over
                     run.checkpoint()
                     self._count("checkpoints")
-                    continue
+                else:
+                    return status
+            elif status == X.DONE:
                 return status
-            if status == X.DONE:
-                return status
-            if status == X.LIMIT and ctx.cycle < limit:
+            elif status == X.LIMIT and ctx.cycle < limit:
                 if mode == X.SPECULATE:
                     plan.aborts = 0
                     mode = X.DRAIN
@@ -703,14 +827,16 @@ class NativeEngine:
                     run.checkpoint()
                     self._count("checkpoints")
                     mode = X.SPECULATE
-                continue
-            # ABORT, REPLAY, or the limit with accesses ahead: again, exactly
-            event = ctx.cycle
-            run.restore()
-            self._count("aborts")
-            plan.exact_until = event + (SEGMENT << min(plan.aborts, 6))
-            plan.aborts += 1
-            mode = X.EXACT
+            else:
+                # ABORT, REPLAY, or the limit with accesses ahead: again, exactly
+                event = ctx.cycle
+                run.restore()
+                self._count("aborts")
+                plan.exact_until = event + (SEGMENT << min(plan.aborts, 6))
+                plan.aborts += 1
+                mode = X.EXACT
+            self._set_limit(run, code, limit, plan, mode)
+            status = entry(address)
 
     def _count(self, name: str) -> None:
         with self._lock:
