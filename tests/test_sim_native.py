@@ -14,6 +14,7 @@ from dpusim import native
 from dpusim.faults import DpuFault
 from dpusim.native import NativeEngine
 from dpusim.simulator import Simulator
+from dpusim.state import TaskletState
 
 HEADER = ".text\n.globl __bootstrap\n__bootstrap:\n"
 
@@ -128,6 +129,19 @@ def test_sdma_to_pages_never_written_asks_python_for_them():
     assert sim.tasklet(0, 0).regs[3] == 0x5a5a
 
 
+def stopped_at(prog, limit: int) -> list[Simulator]:
+    """The reference's simulator and the native engine's, booted and stopped by a cycle limit."""
+    sims = []
+    for engine in ("ref", "native"):
+        sim = Simulator(engine=engine)
+        sim.load(prog)
+        sim.boot()
+        with pytest.raises(DpuFault, match="cycle limit"):
+            sim.run(max_cycles=limit)
+        sims.append(sim)
+    return sims
+
+
 def test_a_cycle_limit_inside_a_run_ahead_rolls_back():
     """Tasklets execute private instructions ahead of their issue; a cycle limit falling inside
     such a run leaves each tasklet exactly where the reference has it, at every limit."""
@@ -145,14 +159,7 @@ def test_a_cycle_limit_inside_a_run_ahead_rolls_back():
     prog = build(text)
     rollbacks = 0
     for limit in (7, 20, 33, 101, 250):
-        sims = []
-        for engine in ("ref", "native"):
-            sim = Simulator(engine=engine)
-            sim.load(prog)
-            sim.boot()
-            with pytest.raises(DpuFault, match="cycle limit"):
-                sim.run(max_cycles=limit)
-            sims.append(sim)
+        sims = stopped_at(prog, limit)
         assert_same_dpu(sims[0].dpus[0], sims[1].dpus[0], f"limit {limit}")
         rollbacks += sims[1].engine.stats["rollbacks"]
         for sim in sims:
@@ -380,3 +387,34 @@ def test_computed_jumps_off_the_return_sites_end_the_run_there():
     """
     ref, _ = run_both(build(text), boot=(0,))  # the native engine among those compared
     assert not ref.dpus[0].running and int.from_bytes(ref.read(0, "out", 8)[4:], "little") > 160
+
+
+def test_tasklets_stay_compact_between_native_runs_until_asked_for():
+    """A host that boots and runs DPUs never needs the tasklet objects: the native engine
+    starts from the reset-and-booted form, leaves its compact form, and the next run starts
+    from that as it is; the objects, made when asked for, are the reference's."""
+    ref, nat = stopped_at(build(BATCHES), 333)
+    dpu = nat.dpus[0]
+    assert dpu.fresh_boots() is None and dpu.packed_tasklets() is not None
+    assert dpu.has_running()
+    nat.run()
+    ref.run()
+    assert dpu.packed_tasklets() is not None and not dpu.has_running()
+    assert_same_dpu(ref.dpus[0], dpu)  # the objects, made now
+    assert dpu.packed_tasklets() is None
+
+
+def test_tasklet_objects_held_across_a_native_run_are_kept_up_to_date():
+    prog = build(LOOP.format(n=100))
+    sim = Simulator(engine="native")
+    sim.load(prog)
+    sim.boot()
+    t0 = sim.dpus[0].tasklets[0]
+    assert t0.state is TaskletState.RUNNING
+    sim.run()
+    assert sim.dpus[0].tasklets[0] is t0
+    assert t0.state is TaskletState.STOPPED and t0.instructions > 400
+    ref = Simulator(engine="ref")
+    ref.load(prog)
+    ref.launch()
+    assert_same_dpu(ref.dpus[0], sim.dpus[0])

@@ -11,10 +11,11 @@ from sim_programs import SPIN_LOCK_PROGRAM
 
 from dpuasm.assembler import assemble
 from dpuasm.linker import link
-from dpucore import elf
+from dpucore import elf, memory
 from dpusim.faults import DpuFault
 from dpusim.program import load_program
 from dpusim.simulator import Simulator
+from dpusim.state import DpuState, TaskletState
 
 M = 0xFFFFFFFF
 u32 = st.integers(0, M)
@@ -291,3 +292,33 @@ def test_host_access_rules():
         sim.read(0, "nope", 4)
     with pytest.raises(HostAccessError, match="4-byte aligned"):
         sim.read(0, "x", 4, offset=2)
+
+def test_tasklets_are_made_when_asked_for_as_a_reset_and_boot_left_them():
+    """Until asked for, reset tasklets are held as "reset, these booted at these cycles":
+    the objects then made are those the reset and the boots made before."""
+    dpu = DpuState(0, memory.V1A)
+    dpu.cycle = 0
+    dpu.reset_tasklets()
+    assert not dpu.has_running() and dpu.fresh_boots() == {}
+    dpu.cycle = 5
+    dpu.boot(3)
+    dpu.boot(3)
+    dpu.boot(0)
+    assert dpu.has_running() and dpu.fresh_boots() == {3: 5, 0: 5}
+    tasklets = dpu.tasklets
+    assert dpu.fresh_boots() is None and dpu.tasklets is tasklets
+    assert len(tasklets) == memory.V1A.tasklets
+    for t in tasklets:
+        booted = t.id in (0, 3)
+        assert (t.state, t.ready_at, t.started_at, t.pc) == (
+            (TaskletState.RUNNING, 5, 5, 0) if booted else (TaskletState.STOPPED, 0, None, 0))
+        assert t.regs == [0] * 24 and t.instructions == t.cycles == 0
+    assert dpu.has_running()
+    dpu.boot(7)  # on the objects now
+    assert tasklets[7].state is TaskletState.RUNNING
+    with pytest.raises(IndexError):
+        dpu.boot(99)
+    dpu.reset_tasklets()
+    assert dpu.fresh_boots() == {} and dpu.tasklets is not tasklets
+    with pytest.raises(IndexError):
+        dpu.boot(99)

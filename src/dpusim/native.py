@@ -19,7 +19,10 @@ Running
 -------
 Each DPU's state is copied into a :class:`dpusim.translate.Ctx` (registers, scheduler, counters,
 pointers to its WRAM and atomic bits, and a page table over its lazily paged MRAM), the native
-function runs it, and the state is copied back.  The function returns to Python only for what it
+function runs it, and the state is copied back.  The tasklets are copied back as the context
+holds them (:class:`_Packed`, see :class:`dpusim.state.DpuState`) unless someone holds tasklet
+objects: a host that boots and runs DPUs never has the objects made, and the next run starts from
+the copy as it is.  The function returns to Python only for what it
 does not do itself (see :mod:`dpusim.translate`): a fault (the reference engine executes the
 faulting instruction, so the :class:`FaultInfo` is the reference's), `ldmai` (then the new code
 is compiled), an MRAM page to allocate, the cycle limit or the end.
@@ -33,7 +36,9 @@ each abort in a row.  Results are the reference's either way; ``NativeEngine(spe
 never speculates.
 
 The native function does not hold the GIL, so :meth:`NativeEngine.run_many` runs DPUs in a pool
-of threads, one per core, kept for the process: several DPUs run at once.  Like the vectorized
+of threads, one per core, kept for the process: several DPUs run at once.  Each thread takes a few
+batches of DPUs, and one native call enters the code of every DPU of a batch in turn: a thread
+that comes back from native code waits for the GIL, so the fewer times, the better.  Like the vectorized
 engine, every DPU runs to its end or its fault, ``last_faults`` maps each faulted DPU to its
 fault, and the lowest-index fault is raised.  With an observer (trace, profile, debugger) the
 reference engine runs instead: every issue must be reported in order.
@@ -364,9 +369,10 @@ def _put(view: memoryview, name: str, fmt: str, values: list[int]) -> None:
     view[offset:offset + len(data) * data.itemsize] = memoryview(data).cast("B")
 
 
-def _get(view: memoryview, name: str, fmt: str, count: int) -> list[int]:
-    """The first ``count`` elements of the context's array ``name``."""
-    offset = getattr(X.Ctx, name).offset
+def _get(view: memoryview, name: str, fmt: str, count: int, base: int = 0) -> list[int]:
+    """The first ``count`` elements of the context's array ``name`` (``view`` starting at
+    context offset ``base``)."""
+    offset = getattr(X.Ctx, name).offset - base
     return view[offset:offset + count * struct.calcsize(fmt)].cast(fmt).tolist()
 
 
@@ -381,6 +387,68 @@ def _clear(buffer) -> None:
     for at in range(0, size, len(_ZEROS)):
         n = min(len(_ZEROS), size - at)
         view[at:at + n] = _ZEROS[:n] if n < len(_ZEROS) else _ZEROS
+
+
+# The part of the context a DPU's tasklets are in (registers, flags and pc, ready cycles,
+# counts, the cycles they started, what they wait on), kept as it is between runs (_Packed).
+# The snapshots and pending counts in between are not state: no instruction is pending after a
+# run (what ran ahead was rolled back), and a snapshot is read only while one is.
+_PACK_START = X.Ctx.arch.offset
+_PACK_END = X.Ctx.waiting.offset + X.Ctx.waiting.size
+assert _PACK_START < X.Ctx.pending.offset < _PACK_END
+
+
+class _Packed:
+    """A DPU's tasklets as the native engine left them after a run, in the context's layout
+    (see DpuState.pack_tasklets): the next native run starts from it as it is, and tasklet
+    objects are made from it only when asked for."""
+
+    __slots__ = ("data", "n", "running")
+
+    def __init__(self, data: bytes, n: int):
+        self.data = data
+        self.n = n
+        view = memoryview(data)
+        ready = _get(view, "ready", "q", n, _PACK_START)
+        self.running = any(r < X.STOPPED for r in ready)
+
+    def unpack(self) -> list[Tasklet]:
+        tasklets = [Tasklet(k) for k in range(self.n)]
+        _unpack(memoryview(self.data), _PACK_START, tasklets)
+        return tasklets
+
+
+def _unpack(view: memoryview, base: int, tasklets: list[Tasklet],
+            ready_in: list[int] | None = None, ninstr_in: list[int] | None = None) -> None:
+    """Set the tasklet objects from the context's arrays (``view`` starting at context offset
+    ``base``), leaving out those stopped throughout (same stopped ready cycle and count as
+    ``ready_in`` and ``ninstr_in``, when given)."""
+    n = len(tasklets)
+    arch = _get(view, "arch", "I", n * X.ARCH_WORDS, base)
+    ready, ninstr = _get(view, "ready", "q", n, base), _get(view, "ninstr", "q", n, base)
+    tcycles, started = _get(view, "tcycles", "q", n, base), _get(view, "started", "q", n, base)
+    waiting = _get(view, "waiting", "i", n, base)
+    names = X.WAITING
+    stopped = X.STOPPED
+    skip = ready_in is not None
+    for k, t in enumerate(tasklets):
+        r, done = ready[k], ninstr[k]
+        if skip and r == ready_in[k] >= stopped and done == ninstr_in[k]:
+            continue  # stopped throughout: a boot would have changed its ready cycle
+        at = k * X.ARCH_WORDS
+        t.regs[:] = arch[at:at + 24]
+        t.pc, t.zf, t.cf = arch[at + X.PC:at + X.CF + 1]
+        if r >= stopped:
+            t.state = _STOPPED
+            t.ready_at = r - stopped
+        else:
+            t.state = _RUNNING
+            t.ready_at = r
+        t.instructions = done
+        t.cycles = tcycles[k]
+        since = started[k]
+        t.started_at = None if since < 0 else since
+        t.waiting = names[waiting[k]]
 
 
 class _Scratch:
@@ -423,36 +491,31 @@ class _Run:
         self.dpu = dpu
         ctx = self.ctx = X.Ctx()
         model = dpu.model
-        n = len(dpu.tasklets)
-        if n > X.MAX_TASKLETS or n != model.tasklets:
+        n = model.tasklets
+        if n > X.MAX_TASKLETS:
             raise NativeUnavailable(f"{n} tasklets")
-        tasklets = dpu.tasklets
-        arch = []
-        pad = _ARCH_PAD
-        nrun = 0
-        span = 0  # past the highest running tasklet
-        ready = []
-        for t in tasklets:
-            pc = t.pc if 0 <= t.pc <= 0xFFFFFFFF else 0xFFFFFFFF
-            arch += t.regs
-            arch += (pc, t.zf, t.cf)
-            arch += pad
-            if t.state is _RUNNING:
-                nrun += 1
-                span = t.id + 1
-                ready.append(t.ready_at)
-            else:
-                ready.append(t.ready_at | X.STOPPED)
         view = memoryview(ctx).cast("B")
-        _put(view, "arch", "I", arch)
-        _put(view, "ready", "q", ready)
-        self.ready_in = ready
-        self.ninstr_in = ninstr = [t.instructions for t in tasklets]
-        _put(view, "ninstr", "q", ninstr)
-        _put(view, "tcycles", "q", [t.cycles for t in tasklets])
-        _put(view, "started", "q",
-             [-1 if t.started_at is None else t.started_at for t in tasklets])
-        _put(view, "waiting", "i", [_WAITING[t.waiting] for t in tasklets])
+        packed = dpu.packed_tasklets()
+        boots = dpu.fresh_boots()
+        self.ready_in = self.ninstr_in = None
+        if packed is not None:  # as the last run left them
+            view[_PACK_START:_PACK_END] = packed.data
+            ready = _get(view, "ready", "q", n)
+        elif boots is not None:  # reset, and some booted (the rest of the context is zero)
+            ready = [X.STOPPED] * n
+            started = [-1] * n
+            for k, cycle in boots.items():
+                ready[k] = started[k] = cycle
+            _put(view, "ready", "q", ready)
+            _put(view, "started", "q", started)
+        else:
+            ready = self._put_tasklets(view, dpu.tasklets)
+        span = 0  # past the highest running tasklet
+        nrun = 0
+        for k, r in enumerate(ready):
+            if r < X.STOPPED:
+                nrun += 1
+                span = k + 1
         ctx.cycle = dpu.cycle
         ctx.instructions = dpu.instructions
         ctx.limit = limit
@@ -486,6 +549,30 @@ class _Run:
         ctx.table = ctypes.addressof(self.table)
         self.log = None
         self.saved = None
+
+    def _put_tasklets(self, view: memoryview, tasklets: list[Tasklet]) -> list[int]:
+        """The tasklet objects into the context; their ready cycles as there."""
+        if len(tasklets) != self.dpu.model.tasklets:
+            raise NativeUnavailable(f"{len(tasklets)} tasklets")
+        arch = []
+        pad = _ARCH_PAD
+        ready = []
+        for t in tasklets:
+            pc = t.pc if 0 <= t.pc <= 0xFFFFFFFF else 0xFFFFFFFF
+            arch += t.regs
+            arch += (pc, t.zf, t.cf)
+            arch += pad
+            ready.append(t.ready_at if t.state is _RUNNING else t.ready_at | X.STOPPED)
+        _put(view, "arch", "I", arch)
+        _put(view, "ready", "q", ready)
+        self.ready_in = ready
+        self.ninstr_in = ninstr = [t.instructions for t in tasklets]
+        _put(view, "ninstr", "q", ninstr)
+        _put(view, "tcycles", "q", [t.cycles for t in tasklets])
+        _put(view, "started", "q",
+             [-1 if t.started_at is None else t.started_at for t in tasklets])
+        _put(view, "waiting", "i", [_WAITING[t.waiting] for t in tasklets])
+        return ready
 
     # ------------------------------------------------------------------ speculation
 
@@ -541,7 +628,10 @@ class _Run:
     def clean(self) -> bool:
         """No tasklet has a WRAM access ahead (a checkpoint may be taken)."""
         ctx = self.ctx
-        return all(not (ctx.pending[k] and ctx.specmem[k]) for k in range(len(self.dpu.tasklets)))
+        view = memoryview(ctx).cast("B")
+        n = self.dpu.model.tasklets
+        return not any(p and m for p, m in zip(_get(view, "pending", "i", n),
+                                               _get(view, "specmem", "i", n)))
 
     def _map(self, index: int, page: bytearray) -> None:
         view = (ctypes.c_char * len(page)).from_buffer(page)
@@ -566,33 +656,15 @@ class _Run:
         self.views.clear()
 
     def store(self) -> None:
-        """Copy the context back into the DpuState (every tasklet exact: none ahead)."""
+        """Copy the context back into the DpuState (every tasklet exact: none ahead): into
+        its tasklet objects if there are any, else in the compact form (:class:`_Packed`)."""
         ctx, dpu = self.ctx, self.dpu
-        n = len(dpu.tasklets)
         view = memoryview(ctx).cast("B")
-        arch = _get(view, "arch", "I", n * X.ARCH_WORDS)
-        ready, ninstr = _get(view, "ready", "q", n), _get(view, "ninstr", "q", n)
-        tcycles, started = _get(view, "tcycles", "q", n), _get(view, "started", "q", n)
-        waiting = _get(view, "waiting", "i", n)
-        names = X.WAITING
-        stopped = X.STOPPED
-        for t, base, r, done, spent, since, wait, r_in, done_in in zip(
-                dpu.tasklets, range(0, n * X.ARCH_WORDS, X.ARCH_WORDS), ready, ninstr, tcycles,
-                started, waiting, self.ready_in, self.ninstr_in):
-            if r == r_in >= stopped and done == done_in:
-                continue  # stopped throughout: a boot would have changed its ready cycle
-            t.regs[:] = arch[base:base + 24]
-            t.pc, t.zf, t.cf = arch[base + X.PC:base + X.CF + 1]
-            if r >= stopped:
-                t.state = _STOPPED
-                t.ready_at = r - stopped
-            else:
-                t.state = _RUNNING
-                t.ready_at = r
-            t.instructions = done
-            t.cycles = spent
-            t.started_at = None if since < 0 else since
-            t.waiting = names[wait]
+        tasklets = dpu.tasklet_objects()
+        if tasklets is None:
+            dpu.pack_tasklets(_Packed(view[_PACK_START:_PACK_END].tobytes(), dpu.model.tasklets))
+        else:
+            _unpack(view, 0, tasklets, self.ready_in, self.ninstr_in)
         dpu.cycle = ctx.cycle
         dpu.instructions = ctx.instructions
         dpu.dma_free_at = ctx.dma_free
@@ -678,7 +750,7 @@ class NativeEngine:
         if self.observer is not None:
             faults = self.reference.run_each(dpus, max_cycles)
         else:
-            work = [d for d in dpus if any(t.state is _RUNNING for t in d.tasklets)]
+            work = [d for d in dpus if d.has_running()]
             codes = [self._code(d) for d in work]  # compiled in this thread, once per program
             items = list(zip(work, codes))
             threads = min(self.threads, len(work))
@@ -736,7 +808,7 @@ class NativeEngine:
         run, the plan, the mode and the status the native code returned."""
         limit = X.NO_LIMIT if max_cycles is None else min(max_cycles, X.NO_LIMIT)
         plan = _Plan() if first is None else first[1]
-        while first is not None or any(t.state is _RUNNING for t in dpu.tasklets):
+        while first is not None or dpu.has_running():
             if first is not None:
                 run, _, mode, status = first
                 first = None
@@ -846,11 +918,10 @@ class NativeEngine:
         """Tasklets still ahead (pending instructions run but not issued) go back to their
         snapshot and execute again only what issued, with the reference engine."""
         ctx, dpu = run.ctx, run.dpu
-        pendings = _get(memoryview(ctx).cast("B"), "pending", "i", len(dpu.tasklets))
-        for t, pending in zip(dpu.tasklets, pendings):
+        pendings = _get(memoryview(ctx).cast("B"), "pending", "i", dpu.model.tasklets)
+        for k, pending in enumerate(pendings):
             if not pending:
                 continue
-            k = t.id
             issued = ctx.sn_base[k] + ctx.sn_pend[k] - pending
             base = k * X.ARCH_WORDS
             tmp = Tasklet(k)

@@ -104,7 +104,6 @@ class DpuState:
     wram: bytearray = field(default_factory=bytearray)
     mram: LazyMemory | None = None
     atomic: bytearray = field(default_factory=bytearray)
-    tasklets: list[Tasklet] = field(default_factory=list)
     cycle: int = 0
     instructions: int = 0
     dma_free_at: int = 0
@@ -122,8 +121,68 @@ class DpuState:
             self.mram = LazyMemory(self.model.mram_bytes)
         if not self.atomic:
             self.atomic = bytearray(self.model.atomic_bits)
-        if not self.tasklets:
-            self.tasklets = [Tasklet(i) for i in range(self.model.tasklets)]
+        # The tasklets are held in one of three forms: Tasklet objects (once anyone asked for
+        # them), or, until then, "reset, these booted at these cycles" (``_boots``), or the
+        # compact form an engine left after a run (``_packed``, an object with ``unpack()``
+        # and ``running``).  A host that boots and runs DPUs never needs the objects, and the
+        # native engine then neither builds nor reads them.
+        self._tasklets: list[Tasklet] | None = None
+        self._boots: dict[int, int] = {}
+        self._packed = None
+
+    @property
+    def tasklets(self) -> list[Tasklet]:
+        """The tasklets, as objects from here on: the same objects until the next reset, kept
+        up to date by every engine."""
+        if self._tasklets is None:
+            if self._packed is not None:
+                tasklets = self._packed.unpack()
+            else:
+                tasklets = [Tasklet(i) for i in range(self.model.tasklets)]
+                for k, cycle in self._boots.items():
+                    t = tasklets[k]
+                    t.state, t.ready_at, t.started_at = TaskletState.RUNNING, cycle, cycle
+            self._tasklets = tasklets
+            self._packed = None
+            self._boots = {}
+        return self._tasklets
+
+    @tasklets.setter
+    def tasklets(self, tasklets: list[Tasklet]) -> None:
+        self._tasklets = tasklets
+        self._packed = None
+        self._boots = {}
+
+    def has_running(self) -> bool:
+        """Some tasklet runs (without making the tasklet objects)."""
+        if self._tasklets is not None:
+            return any(t.state is TaskletState.RUNNING for t in self._tasklets)
+        if self._packed is not None:
+            return self._packed.running
+        return bool(self._boots)
+
+    def fresh_boots(self) -> dict[int, int] | None:
+        """Tasklet id -> the cycle it was booted at, when every other tasklet is as a reset
+        left it and no tasklet object exists yet; else None."""
+        if self._tasklets is None and self._packed is None:
+            return self._boots
+        return None
+
+    def tasklet_objects(self) -> list[Tasklet] | None:
+        """The tasklet objects if they exist (without making them)."""
+        return self._tasklets
+
+    def packed_tasklets(self):
+        """The compact form of the tasklets an engine left (see :meth:`pack_tasklets`), while
+        no tasklet object exists; else None."""
+        return self._packed if self._tasklets is None else None
+
+    def pack_tasklets(self, packed) -> None:
+        """An engine's compact form of the tasklets after a run: it replaces the tasklets
+        unless they exist as objects (which the engine must then update)."""
+        assert self._tasklets is None
+        self._packed = packed
+        self._boots = {}
 
     def load(self, program: Program) -> None:
         """Put a program's images in the memories and reset every tasklet."""
@@ -163,13 +222,18 @@ class DpuState:
             setattr(self, name, value)
 
     def reset_tasklets(self) -> None:
-        self.tasklets = [Tasklet(i) for i in range(self.model.tasklets)]
+        self._tasklets = None
+        self._packed = None
+        self._boots = {}
         self.cycle = self.instructions = self.dma_free_at = 0
         self.counter_mode, self.counter_base, self.counter_frozen = 1, 0, 0
         self.last_issued = -1
 
     def boot(self, tasklet: int = 0) -> None:
         """Start ``tasklet`` at PC 0, as the host's launch does for tasklet 0."""
+        if self.fresh_boots() is not None and 0 <= tasklet < self.model.tasklets:
+            self._boots[tasklet] = self.cycle
+            return
         t = self.tasklets[tasklet]
         t.pc, t.state, t.ready_at = 0, TaskletState.RUNNING, self.cycle
         t.started_at = self.cycle
