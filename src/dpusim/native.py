@@ -38,10 +38,10 @@ never speculates.
 The native function does not hold the GIL, so :meth:`NativeEngine.run_many` runs DPUs in a pool
 of threads, one per core, kept for the process: several DPUs run at once.  Each thread takes a few
 batches of DPUs, and one native call enters the code of every DPU of a batch in turn: a thread
-that comes back from native code waits for the GIL, so the fewer times, the better.  Like the vectorized
-engine, every DPU runs to its end or its fault, ``last_faults`` maps each faulted DPU to its
-fault, and the lowest-index fault is raised.  With an observer (trace, profile, debugger) the
-reference engine runs instead: every issue must be reported in order.
+that comes back from native code waits for the GIL, so the fewer times, the better.  Like the
+vectorized engine, every DPU runs to its end or its fault, ``last_faults`` maps each faulted DPU
+to its fault, and the lowest-index fault is raised.  With an observer (trace, profile, debugger)
+the reference engine runs instead: every issue must be reported in order.
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ done:
 _BATCH = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32)
 
 
-def _run_batch(items: list[tuple["Compiled", "_Run"]]) -> list[int]:
+def _enter_batch(items: list[tuple["Compiled", "_Run"]]) -> list[int]:
     """Each run's code entered once, all in one native call (without the GIL): the statuses."""
     n = len(items)
     entries = (ctypes.c_void_p * n)(*[code.address for code, _ in items])
@@ -476,7 +476,7 @@ _scratch = threading.local()
 
 
 def _thread_scratch(slot: int = 0) -> _Scratch:
-    """This thread's buffers for the run in ``slot`` of a batch (see :func:`_run_batch`)."""
+    """This thread's buffers for the run in ``slot`` of a batch (see :func:`_enter_batch`)."""
     buffers = getattr(_scratch, "buffers", None)
     if buffers is None:
         buffers = _scratch.buffers = []
@@ -786,7 +786,7 @@ class NativeEngine:
     def _run_batch(self, items: list[tuple[DpuState, Compiled]],
                    max_cycles: int | None) -> list[DpuFault | None]:
         """Run DPUs to their ends: every DPU's first stretch of native code in one native call
-        (:func:`_run_batch`), then each DPU on from there."""
+        (:func:`_enter_batch`), then each DPU on from there."""
         limit = X.NO_LIMIT if max_cycles is None else min(max_cycles, X.NO_LIMIT)
         starts = []
         try:
@@ -794,7 +794,7 @@ class NativeEngine:
                 run = _Run(dpu, limit, slot)
                 plan = _Plan()
                 starts.append((run, plan, self._begin(run, code, limit, plan)))
-            statuses = _run_batch([(code, run) for (_, code), (run, _, _) in zip(items, starts)])
+            statuses = _enter_batch([(code, run) for (_, code), (run, _, _) in zip(items, starts)])
         except BaseException:
             for run, _, _ in starts:
                 run.release()
