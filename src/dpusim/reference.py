@@ -23,6 +23,7 @@ from .state import (DMA_ALPHA_READ, DMA_ALPHA_WRITE, FAULT_MEANINGS, ISSUE_INTER
                     Tasklet, TaskletState)
 
 M32 = S.M32
+_RUNNING = TaskletState.RUNNING
 _CONSTANTS = {24: lambda t: 0, 25: lambda t: 1, 26: lambda t: M32, 27: lambda t: 0x80000000,
               28: lambda t: t.id, 29: lambda t: 2 * t.id, 30: lambda t: 4 * t.id,
               31: lambda t: 8 * t.id}
@@ -91,21 +92,22 @@ class ReferenceEngine:
     def choose(dpu: DpuState) -> Tasklet | None:
         """The tasklet that issues at the DPU's current cycle (round-robin after the last one
         that issued, among those running and ready), or None when none is ready."""
-        n = len(dpu.tasklets)
+        tasklets = dpu.tasklets
+        n, last, cycle = len(tasklets), dpu.last_issued, dpu.cycle
         for k in range(1, n + 1):
-            t = dpu.tasklets[(dpu.last_issued + k) % n]
-            if t.state is TaskletState.RUNNING and t.ready_at <= dpu.cycle:
+            t = tasklets[(last + k) % n]
+            if t.state is _RUNNING and t.ready_at <= cycle:
                 return t
         return None
 
     def step(self, dpu: DpuState, max_cycles: int | None = None) -> bool:
         """Issue one instruction; False when no tasklet runs any more.  (When no tasklet is
         ready, the step only moves the cycle to the next one that will be.)"""
-        running = dpu.running
-        if not running:
-            return False
         chosen = self.choose(dpu)
         if chosen is None:
+            running = dpu.running
+            if not running:
+                return False
             dpu.cycle = min(t.ready_at for t in running)
             return True
         if max_cycles is not None and dpu.cycle >= max_cycles:
