@@ -4,7 +4,10 @@ asks Python for, rollbacks of tasklets run ahead, ldmai, DPUs in parallel thread
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 
 import pytest
 from test_sim_vector import assert_same_dpu, build, run_both
@@ -55,8 +58,8 @@ def test_compiled_once_then_from_memory_then_from_disk(cache_dir):
         assert st["source"] == "compiled" and st["compile_s"] > 0
     # the second simulator used the code in memory: the same (one) compilation
     assert len(native._cache) == 1
-    [obj] = list(cache_dir.iterdir())
-    assert obj.name.startswith("native-") and obj.stat().st_size > 0
+    [obj] = list(cache_dir.glob("native-*"))
+    assert obj.stat().st_size > 0
     native._cache.clear()  # as a new process would start
     sim = Simulator(engine="native")
     sim.load(prog)
@@ -75,7 +78,7 @@ def test_a_broken_cache_file_is_compiled_again_and_off_writes_nothing(cache_dir,
     sim = Simulator(engine="native")
     sim.load(prog)
     sim.launch()
-    [obj] = list(cache_dir.iterdir())
+    [obj] = list(cache_dir.glob("native-*"))
     obj.write_bytes(b"not an object file")
     native._cache.clear()
     sim = Simulator(engine="native")
@@ -89,7 +92,32 @@ def test_a_broken_cache_file_is_compiled_again_and_off_writes_nothing(cache_dir,
     sim = Simulator(engine="native")
     sim.load(prog)
     sim.launch()
-    assert native.cache_dir() is None and len(list(cache_dir.iterdir())) == 1
+    assert native.cache_dir() is None and len(list(cache_dir.glob("native-*"))) == 1
+
+
+RUNTIME_ORIGIN = """
+from dpusim import native
+origin, seconds = native.runtime_stats()
+print(origin, seconds > 0)
+"""
+
+
+def test_the_runtime_is_compiled_once_then_read_from_the_disk_cache(tmp_path):
+    """Each process loads the runtime (the functions every program calls) once; a later process
+    reads it from the disk cache, and a damaged cache file is compiled again."""
+    env = {**os.environ, "DPUSIM_CACHE": str(tmp_path)}
+
+    def origin():
+        done = subprocess.run([sys.executable, "-c", RUNTIME_ORIGIN], env=env, check=True,
+                              capture_output=True, text=True)
+        return done.stdout.split()
+
+    assert origin() == ["compiled", "True"]
+    [obj] = list(tmp_path.glob("runtime-*.o"))
+    assert origin() == ["disk", "True"]
+    obj.write_bytes(obj.read_bytes()[:-100])
+    assert origin() == ["compiled", "True"]
+    assert origin() == ["disk", "True"]
 
 
 def test_the_key_follows_the_code_and_the_model():

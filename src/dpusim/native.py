@@ -88,7 +88,9 @@ _llvm_state: dict = {}
 
 
 def _llvm():
-    """llvmlite's binding, initialised once, and the host's target machine."""
+    """llvmlite's binding, initialised once, and the host's target machine.  The runtime (see
+    :data:`dpusim.translate.RUNTIME_FUNCTIONS`) is loaded then too: its functions are linked to
+    programs by name."""
     with _llvm_lock:
         if "tm" not in _llvm_state:
             if sys.byteorder != "little":
@@ -99,15 +101,55 @@ def _llvm():
                 raise NativeUnavailable(f"llvmlite is not installed: {e}") from None
             llvm.initialize_native_target()
             llvm.initialize_native_asmprinter()
+            tm = _target_machine(llvm)
+            _load_runtime(llvm, tm)
             _llvm_state["llvm"] = llvm
-            _llvm_state["tm"] = tm = _target_machine(llvm)
-            module = llvm.parse_assembly(_BATCH_IR)
-            module.triple = tm.triple
-            module.data_layout = str(tm.target_data)
-            engine = llvm.create_mcjit_compiler(module, _target_machine(llvm))
-            engine.finalize_object()
-            _llvm_state["batch"] = (engine, _BATCH(engine.get_function_address("dpu_batch")))
+            _llvm_state["tm"] = tm
         return _llvm_state["llvm"], _llvm_state["tm"]
+
+
+def _load_runtime(llvm, tm) -> None:
+    """The runtime and ``dpu_batch``, compiled (or read from the disk cache), their functions
+    made known to the dynamic linker under their names."""
+    t0 = time.perf_counter()
+    source = X.runtime_ir() + _BATCH_IR
+    key = hashlib.sha256(f"dpusim-runtime {X.TRANSLATOR_VERSION} {_host(llvm, tm)}\n{source}"
+                         .encode()).hexdigest()
+    directory = cache_dir()
+    path = directory / f"runtime-{key[:40]}.o" if directory is not None else None
+    obj = _read_cached(path, key) if path is not None else None
+    engine = None
+    if obj is not None:
+        try:
+            engine = _object_engine(llvm, tm, obj)
+        except Exception:  # noqa: BLE001 - a cache file LLVM refuses is compiled again
+            engine = None
+    origin = "disk"
+    if engine is None:
+        module = llvm.parse_assembly(source)
+        module.triple = tm.triple
+        module.data_layout = str(tm.target_data)
+        module.verify()
+        _optimise(llvm, tm, module, 2)
+        obj = tm.emit_object(module)
+        engine = _object_engine(llvm, tm, obj)
+        origin = "compiled"
+        if path is not None:
+            _write_cached(path, key, obj)
+    for name in X.RUNTIME_FUNCTIONS:
+        address = engine.get_function_address(name)
+        if not address:
+            raise NativeUnavailable(f"the runtime has no {name}")
+        llvm.add_symbol(name, address)
+    _llvm_state["runtime"] = (engine, origin, time.perf_counter() - t0)
+    _llvm_state["batch"] = _BATCH(engine.get_function_address("dpu_batch"))
+
+
+def runtime_stats() -> tuple[str, float]:
+    """Where this process's runtime came from ("compiled" or "disk") and the seconds it took."""
+    _llvm()
+    _, origin, seconds = _llvm_state["runtime"]
+    return origin, seconds
 
 
 # Runs several DPUs' code one after the other in one call from Python (each entry with its
@@ -144,7 +186,7 @@ def _enter_batch(items: list[tuple["Compiled", "_Run"]]) -> list[int]:
     entries = (ctypes.c_void_p * n)(*[code.address for code, _ in items])
     ctxs = (ctypes.c_void_p * n)(*[ctypes.addressof(run.ctx) for _, run in items])
     out = (ctypes.c_int32 * n)()
-    _llvm_state["batch"][1](entries, ctxs, out, n)
+    _llvm_state["batch"](entries, ctxs, out, n)
     return list(out)
 
 
@@ -256,6 +298,10 @@ def _host_id() -> str:
         llvm, tm = _llvm()
     except NativeUnavailable:
         return "none"
+    return _host(llvm, tm)
+
+
+def _host(llvm, tm) -> str:
     return f"{tm.triple} {llvm.get_host_cpu_name()} {llvm.llvm_version_info}"
 
 
@@ -280,13 +326,7 @@ def compile_program(iram: list[int], model) -> Compiled:
         if code is None:
             code, obj = _compile(llvm, tm, key, iram, model)
             if path is not None:
-                try:
-                    directory.mkdir(parents=True, exist_ok=True)
-                    tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-                    tmp.write_bytes(_cache_header(key, obj) + obj)
-                    os.replace(tmp, path)
-                except OSError:
-                    pass
+                _write_cached(path, key, obj)
         code.memory = any(X.kind_of(w) == "memory" for w in iram[:model.iram_instructions])
         if len(_cache) >= _CACHE_MAX:
             _cache.pop(next(iter(_cache)))
@@ -301,6 +341,17 @@ def _cache_header(key: str, obj: bytes) -> bytes:
     """What a cache file starts with: the key it was compiled for and the object's hash.  LLVM
     crashes the process on a damaged object file, so nothing unchecked reaches it."""
     return _MAGIC + key.encode() + b"\n" + hashlib.sha256(obj).digest()
+
+
+def _write_cached(path: Path, key: str, obj: bytes) -> None:
+    """A cache file written whole or not at all (a disk cache that cannot be written is none)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_bytes(_cache_header(key, obj) + obj)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _read_cached(path: Path, key: str) -> bytes | None:
@@ -327,24 +378,34 @@ def _compile(llvm, tm, key: str, iram: list[int], model) -> tuple[Compiled, byte
     # O1 on larger programs: about half the compile time of O2 (see optimisation_levels)
     opt, codegen = optimisation_levels(tr.slots)
     if opt:
-        pto = llvm.create_pipeline_tuning_options(speed_level=opt)
-        pto.loop_vectorization = False
-        pto.slp_vectorization = False
-        builder = llvm.create_pass_builder(tm, pto)
-        builder.getModulePassManager().run(module, builder)
+        _optimise(llvm, tm, module, opt)
     obj = (tm if codegen == 2 else _target_machine(llvm, codegen)).emit_object(module)
     code = _load_object(llvm, tm, key, obj, "compiled", t1 - t0, time.perf_counter() - t1)
     return code, obj
 
 
-def _load_object(llvm, tm, key: str, obj: bytes, source: str = "disk", translate_s: float = 0.0,
-                 compile_s: float = 0.0) -> Compiled:
-    t0 = time.perf_counter()
+def _optimise(llvm, tm, module, level: int) -> None:
+    pto = llvm.create_pipeline_tuning_options(speed_level=level)
+    pto.loop_vectorization = False
+    pto.slp_vectorization = False
+    builder = llvm.create_pass_builder(tm, pto)
+    builder.getModulePassManager().run(module, builder)
+
+
+def _object_engine(llvm, tm, obj: bytes):
+    """An engine that owns the code of an object file, its external names linked."""
     empty = llvm.parse_assembly("")
     empty.triple = tm.triple
     engine = llvm.create_mcjit_compiler(empty, _target_machine(llvm))
     engine.add_object_file(llvm.ObjectFileRef.from_data(obj))
     engine.finalize_object()
+    return engine
+
+
+def _load_object(llvm, tm, key: str, obj: bytes, source: str = "disk", translate_s: float = 0.0,
+                 compile_s: float = 0.0) -> Compiled:
+    t0 = time.perf_counter()
+    engine = _object_engine(llvm, tm, obj)
     address = engine.get_function_address("dpu_run")
     if not address:
         raise NativeUnavailable("compiled code has no dpu_run")

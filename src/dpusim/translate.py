@@ -74,7 +74,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 8  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 9  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 # Private instructions a tasklet may run ahead: longer runs mean fewer scheduler events (a
 # streaming kernel's 448-instruction block loop then fits one run: 10 % faster than 256), and
@@ -264,6 +264,8 @@ class Translator:
         self.landings = self.targets | returns
         self.uses_hash = any(decode(w) is not None and decode(w)[0].base == "hash"
                              for w in words)
+        # the check of an access ahead: inlined in small programs, the runtime's in others
+        self.ahead = "ahead" if self.nslots <= SMALL_PROGRAM else "dpusim_ahead"
 
     # ------------------------------------------------------------------ emitting
 
@@ -722,7 +724,7 @@ class Translator:
             # translation: LLVM's time grows faster than the size of the one function)
             ordinal = self.v(f"add i64 {self.v('load i64, ptr %obv')}, "
                              f"{self.v('zext i32 ' + self.v('load i32, ptr %exv') + ' to i64')}")
-            go = self.v(f"call i1 @ahead(ptr %table, ptr %ctx, i64 {addr}, i1 {bad}, "
+            go = self.v(f"call i1 @{self.ahead}(ptr %table, ptr %ctx, i64 {addr}, i1 {bad}, "
                         f"i1 %spec, i64 %me, i64 {ordinal}, i64 %rid, "
                         f"i1 {'true' if write else 'false'})")
             ok = self.fresh("%ok")
@@ -735,7 +737,7 @@ class Translator:
         self.do(f"br i1 %tblon, label {tbl}, label {done}")
         self.label(tbl[1:])
         line = self.v(f"lshr i64 {addr}, {LINE_BITS}")
-        clash = self.v(f"call i1 @line_check(ptr %table, ptr %ctx, i64 {line}, i64 %me, "
+        clash = self.v(f"call i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 {line}, i64 %me, "
                        f"i1 {'true' if write else 'false'})")
         self.do(f"br i1 {clash}, label %abort, label {done}")
         self.label(done[1:])
@@ -809,13 +811,13 @@ class Translator:
         chk, ok1 = self.fresh("%chk"), self.fresh("%ok")
         self.do(f"br i1 %tblon, label {chk}, label {ok1}")
         self.label(chk[1:])
-        clash = self.v(f"call i1 @range_conflict(ptr %table, ptr %ctx, i64 %me, i64 {local}, "
+        clash = self.v(f"call i1 @dpusim_range_conflict(ptr %table, ptr %ctx, i64 %me, i64 {local}, "
                        f"i64 {size}, i1 {'false' if form.base == 'sdma' else 'true'})")
         self.do(f"br i1 {clash}, label %abort, label {ok1}")
         self.label(ok1[1:])
         wptr = self.ptr("%wram", local)
         write = form.base == "sdma"
-        status = self.v(f"call i32 @mram_copy(ptr %pages, ptr %ctx, ptr {wptr}, i64 {mram}, "
+        status = self.v(f"call i32 @dpusim_mram_copy(ptr %pages, ptr %ctx, ptr {wptr}, i64 {mram}, "
                         f"i64 {size}, i1 {'true' if write else 'false'})")
         ok2 = self.fresh("%ok")
         self.do(f"switch i32 {status}, label {ok2} [i32 1, label %page i32 2, label %logfull]")
@@ -1070,7 +1072,7 @@ class Translator:
         skip = self.v("load i32, ptr %skv")
         self.do(f"br i1 {self.v(f'icmp eq i32 {skip}, 0')}, label %rounds, label %fast.skip")
         L.append("rounds:")
-        issued = self.v("call i64 @rounds(ptr %ctx, i64 %C, i32 %Lx, i64 %limit, ptr %outv, "
+        issued = self.v("call i64 @dpusim_rounds(ptr %ctx, i64 %C, i32 %Lx, i64 %limit, ptr %outv, "
                         "i32 %span)")
         self.do(f"br i1 {self.v(f'icmp eq i64 {issued}, 0')}, label %rounds.no, "
                 f"label %rounds.yes")
@@ -1259,52 +1261,42 @@ class Translator:
         self.store("i32", self.v("load i32, ptr %Lv"), self.field("last", "i32"), "sched")
 
     def module_text(self) -> str:
-        head = [
-            "; dpusim native engine: translated DPU program",
-            "declare i32 @llvm.fshl.i32(i32, i32, i32)",
-            "declare i32 @llvm.fshr.i32(i32, i32, i32)",
-            "declare i32 @llvm.ctpop.i32(i32)",
-            "declare i32 @llvm.ctlz.i32(i32, i1)",
-            "declare i32 @llvm.smax.i32(i32, i32)",
-            "declare i32 @llvm.smin.i32(i32, i32)",
-            "declare i64 @llvm.smax.i64(i64, i64)",
-            "declare i64 @llvm.smin.i64(i64, i64)",
-            "declare i64 @llvm.umax.i64(i64, i64)",
-            "declare i64 @llvm.cttz.i64(i64, i1)",
-            "declare i16 @llvm.bswap.i16(i16)",
-            "declare i32 @llvm.bswap.i32(i32)",
-            "declare i64 @llvm.bswap.i64(i64)",
-            "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)",
-            "declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)",
-        ]
+        head = ["; dpusim native engine: translated DPU program", *_INTRINSICS, *_DECLARATIONS]
         if self.uses_hash:
             table = ", ".join(f"i32 {c32(_crc_entry(i))}" for i in range(256))
             head.append(f"@crc_table = internal constant [256 x i32] [{table}]")
-        head.append(_MRAM_COPY.format(page_bits=PAGE_BITS, page_mask=(1 << PAGE_BITS) - 1,
-                                      page=1 << PAGE_BITS, page_lo=_off("page_lo"),
-                                      page_hi=_off("page_hi"), tbaa=_TBAA["page"],
-                                      log=_off("log"), log_used=_off("log_used"),
-                                      log_cap=_off("log_cap")))
-        head.append(_ROUNDS.format(interval=ISSUE_INTERVAL, pending=_off("pending"),
-                                   ready=_off("ready"), tasklets=self.n, stopped=STOPPED))
-        head.append(_LINE_CHECK.format(line_bits=LINE_BITS, owner_bits=OWNER_BITS,
-                                       mask=(1 << OWNER_BITS) - 1, ninstr=_off("ninstr"),
-                                       pending=_off("pending"), runid=_off("runid"),
-                                       readers=READERS, tbaa=_TBAA["table"],
-                                       specmem=_off("specmem"), sched=_TBAA["sched"],
-                                       others=READERS,
-                                       inline="alwaysinline" if self.nslots <= SMALL_PROGRAM
-                                       else "noinline"))
-        tail = [
-            '!0 = !{!"dpusim native"}',
-            '!1 = !{!"reg", !0, i64 0}', "!2 = !{!1, !1, i64 0}",
-            '!3 = !{!"sched", !0, i64 0}', "!4 = !{!3, !3, i64 0}",
-            '!5 = !{!"wram", !0, i64 0}', "!6 = !{!5, !5, i64 0}",
-            '!7 = !{!"atomic", !0, i64 0}', "!8 = !{!7, !7, i64 0}",
-            '!9 = !{!"page", !0, i64 0}', "!10 = !{!9, !9, i64 0}",
-            '!11 = !{!"table", !0, i64 0}', "!12 = !{!11, !11, i64 0}",
-        ]
-        return "\n".join(head + self.lines + tail) + "\n"
+        if self.ahead == "ahead":
+            head.append(_AHEAD.format(linkage="internal", name="ahead", inline="alwaysinline",
+                                      **_template_values()))
+        return "\n".join(head + self.lines + _TBAA_NODES) + "\n"
+
+
+_INTRINSICS = [
+    "declare i32 @llvm.fshl.i32(i32, i32, i32)",
+    "declare i32 @llvm.fshr.i32(i32, i32, i32)",
+    "declare i32 @llvm.ctpop.i32(i32)",
+    "declare i32 @llvm.ctlz.i32(i32, i1)",
+    "declare i32 @llvm.smax.i32(i32, i32)",
+    "declare i32 @llvm.smin.i32(i32, i32)",
+    "declare i64 @llvm.smax.i64(i64, i64)",
+    "declare i64 @llvm.smin.i64(i64, i64)",
+    "declare i64 @llvm.umax.i64(i64, i64)",
+    "declare i64 @llvm.cttz.i64(i64, i1)",
+    "declare i16 @llvm.bswap.i16(i16)",
+    "declare i32 @llvm.bswap.i32(i32)",
+    "declare i64 @llvm.bswap.i64(i64)",
+    "declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)",
+    "declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)",
+]
+_TBAA_NODES = [
+    '!0 = !{!"dpusim native"}',
+    '!1 = !{!"reg", !0, i64 0}', "!2 = !{!1, !1, i64 0}",
+    '!3 = !{!"sched", !0, i64 0}', "!4 = !{!3, !3, i64 0}",
+    '!5 = !{!"wram", !0, i64 0}', "!6 = !{!5, !5, i64 0}",
+    '!7 = !{!"atomic", !0, i64 0}', "!8 = !{!7, !7, i64 0}",
+    '!9 = !{!"page", !0, i64 0}', "!10 = !{!9, !9, i64 0}",
+    '!11 = !{!"table", !0, i64 0}', "!12 = !{!11, !11, i64 0}",
+]
 
 
 def _crc_entry(i: int) -> int:
@@ -1321,7 +1313,7 @@ def _crc_entry(i: int) -> int:
 # what it overwrites in the undo log (address, size, bytes); a full log returns 2, again before
 # anything happened, and Python makes it larger.
 _MRAM_COPY = """
-define internal i32 @mram_copy(ptr %pages, ptr %ctx, ptr %w, i64 %m, i64 %size, i1 %write) {{
+define i32 @dpusim_mram_copy(ptr %pages, ptr %ctx, ptr %w, i64 %m, i64 %size, i1 %write) {{
 entry:
   %last = add i64 %m, %size
   %last1 = sub i64 %last, 1
@@ -1359,7 +1351,7 @@ save:
   %hdr2 = getelementptr inbounds i8, ptr %hdr, i64 8
   store i64 %size, ptr %hdr2
   %data = getelementptr inbounds i8, ptr %hdr, i64 16
-  %saved = call i32 @mram_copy(ptr %pages, ptr %ctx, ptr %data, i64 %m, i64 %size, i1 false)
+  %saved = call i32 @dpusim_mram_copy(ptr %pages, ptr %ctx, ptr %data, i64 %m, i64 %size, i1 false)
   store i64 %needed, ptr %up
   br label %copy
 need:
@@ -1415,7 +1407,7 @@ out:
 # C + (q_i - 1) P + i, and leave the DPU after issue N - 1.  Returns N (0 when it would be 1: the
 # caller issues it alone), the new cycle and the last issuer in out[0], out[1].
 _ROUNDS = """
-define internal i64 @rounds(ptr %ctx, i64 %C, i32 %L, i64 %limit, ptr %out, i32 %span) {{
+define i64 @dpusim_rounds(ptr %ctx, i64 %C, i32 %L, i64 %limit, ptr %out, i32 %span) {{
 entry:
   %members = alloca [{tasklets} x i32]
   br label %scan
@@ -1530,7 +1522,7 @@ finish:
 # of it ahead: a reader that has instructions pending in a run numbered at most the line's
 # highest reading run (conservative: that run may not be the one that read the line).
 _LINE_CHECK = """
-define internal i1 @readers_pending(ptr %ctx, i64 %rw, i64 %me) noinline {{
+define i1 @dpusim_readers_pending(ptr %ctx, i64 %rw, i64 %me) noinline {{
 entry:
   %mine.s = add i64 %me, -1
   %mine = shl i64 1, %mine.s
@@ -1567,7 +1559,7 @@ no:
   ret i1 false
 }}
 
-define internal i1 @line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write) noinline {{
+define i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write) noinline {{
 entry:
   %i2 = shl i64 %line, 1
   %wp = getelementptr inbounds i64, ptr %table, i64 %i2
@@ -1605,7 +1597,7 @@ rcheck:
   %some = icmp ne i64 %others, 0
   br i1 %some, label %rslow, label %no
 rslow:
-  %c = call i1 @readers_pending(ptr %ctx, i64 %rw, i64 %me)
+  %c = call i1 @dpusim_readers_pending(ptr %ctx, i64 %rw, i64 %me)
   ret i1 %c
 yes:
   ret i1 true
@@ -1613,9 +1605,34 @@ no:
   ret i1 false
 }}
 
+; a DMA's WRAM lines: the transfer writes them (ldma) or reads them (sdma) at its issue cycle
+define i1 @dpusim_range_conflict(ptr %table, ptr %ctx, i64 %me, i64 %lo, i64 %size, i1 %write) {{
+entry:
+  %first = lshr i64 %lo, {line_bits}
+  %endb = add i64 %lo, %size
+  %endm = sub i64 %endb, 1
+  %last = lshr i64 %endm, {line_bits}
+  br label %loop
+loop:
+  %i = phi i64 [%first, %entry], [%i1, %next]
+  %c = call i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 %i, i64 %me, i1 %write)
+  br i1 %c, label %yes, label %next
+yes:
+  ret i1 true
+next:
+  %i1 = add i64 %i, 1
+  %more = icmp ule i64 %i1, %last
+  br i1 %more, label %loop, label %no
+no:
+  ret i1 false
+}}
+"""
+
+
+_AHEAD = """
 ; an access ahead of its issue cycle: true when it may run (the address is good, speculation is
 ; on, no conflict), and then recorded in the table
-define internal i1 @ahead(ptr %table, ptr %ctx, i64 %addr, i1 %bad, i1 %spec, i64 %me,
+define {linkage} i1 @{name}(ptr %table, ptr %ctx, i64 %addr, i1 %bad, i1 %spec, i64 %me,
                           i64 %ordinal, i64 %rid, i1 %write) {inline} {{
 entry:
   %good = xor i1 %bad, true
@@ -1642,7 +1659,7 @@ check:
   %ok = select i1 %write, i1 %wfree, i1 %free
   br i1 %ok, label %record, label %slow
 slow:
-  %c = call i1 @line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write)
+  %c = call i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write)
   br i1 %c, label %no, label %record
 record:
   %t4 = shl i64 %me1, 2
@@ -1665,29 +1682,49 @@ record:
 no:
   ret i1 false
 }}
-
-; a DMA's WRAM lines: the transfer writes them (ldma) or reads them (sdma) at its issue cycle
-define internal i1 @range_conflict(ptr %table, ptr %ctx, i64 %me, i64 %lo, i64 %size, i1 %write) {{
-entry:
-  %first = lshr i64 %lo, {line_bits}
-  %endb = add i64 %lo, %size
-  %endm = sub i64 %endb, 1
-  %last = lshr i64 %endm, {line_bits}
-  br label %loop
-loop:
-  %i = phi i64 [%first, %entry], [%i1, %next]
-  %c = call i1 @line_check(ptr %table, ptr %ctx, i64 %i, i64 %me, i1 %write)
-  br i1 %c, label %yes, label %next
-yes:
-  ret i1 true
-next:
-  %i1 = add i64 %i, 1
-  %more = icmp ule i64 %i1, %last
-  br i1 %more, label %loop, label %no
-no:
-  ret i1 false
-}}
 """
+
+
+# The runtime: the functions every program calls (the batch counter, DMA copies and the
+# speculation table's checks), compiled once per process into a module of their own and linked to
+# each program's code by name (:mod:`dpusim.native`).  A program's module then holds its own code
+# only: for a small program, the runtime was about half of what LLVM compiled.  The check of an
+# access ahead is the exception: small programs inline their own copy (see SMALL_PROGRAM).  A
+# process has one runtime, and a program's cache key has the translator's version: code is never
+# linked to a runtime of another version.
+_DECLARATIONS = [
+    "declare i32 @dpusim_mram_copy(ptr, ptr, ptr, i64, i64, i1) nounwind",
+    "declare i64 @dpusim_rounds(ptr, i64, i32, i64, ptr, i32) nounwind",
+    "declare i1 @dpusim_line_check(ptr, ptr, i64, i64, i1) nounwind memory(read)",
+    "declare i1 @dpusim_range_conflict(ptr, ptr, i64, i64, i64, i1) nounwind memory(read)",
+    "declare i1 @dpusim_ahead(ptr, ptr, i64, i1, i1, i64, i64, i64, i1) nounwind",
+]
+RUNTIME_FUNCTIONS = tuple(line.split("@")[1].split("(")[0] for line in _DECLARATIONS)
+
+
+@lru_cache(maxsize=1)
+def _template_values() -> dict:
+    return dict(line_bits=LINE_BITS, owner_bits=OWNER_BITS, mask=(1 << OWNER_BITS) - 1,
+                ninstr=_off("ninstr"), pending=_off("pending"), runid=_off("runid"),
+                readers=READERS, tbaa=_TBAA["table"], specmem=_off("specmem"),
+                sched=_TBAA["sched"], others=READERS)
+
+
+@lru_cache(maxsize=1)
+def runtime_ir() -> str:
+    """The LLVM IR of the runtime module (see RUNTIME_FUNCTIONS)."""
+    parts = ["; dpusim native engine: the runtime every translated program calls", *_INTRINSICS,
+             _MRAM_COPY.format(page_bits=PAGE_BITS, page_mask=(1 << PAGE_BITS) - 1,
+                               page=1 << PAGE_BITS, page_lo=_off("page_lo"),
+                               page_hi=_off("page_hi"), tbaa=_TBAA["page"], log=_off("log"),
+                               log_used=_off("log_used"), log_cap=_off("log_cap")),
+             _ROUNDS.format(interval=ISSUE_INTERVAL, pending=_off("pending"),
+                            ready=_off("ready"), tasklets=MAX_TASKLETS, stopped=STOPPED),
+             _LINE_CHECK.format(**_template_values()),
+             _AHEAD.format(linkage="", name="dpusim_ahead", inline="noinline",
+                           **_template_values()),
+             *_TBAA_NODES]
+    return "\n".join(parts) + "\n"
 
 
 @dataclass(frozen=True)
