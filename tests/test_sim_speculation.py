@@ -180,6 +180,71 @@ def test_tasklets_spinning_on_a_flag(segment):
     assert sim.engine.stats["aborts"] >= 1
 
 
+# Tasklet 0 keeps filling WRAM by ldma (and sending it out by sdma) while tasklets 1..3 hold
+# accesses to it ahead: either they only read a word it fills, or each reads and writes words
+# of its own quarter of a buffer it fills.  Every conflict must be found at the transfer's
+# issue: a missed one would only show if no later abort went back past it, hence two programs.
+DMA_OVER_READS = HEADER + """
+        jnz id, 2f
+        move r0, 1
+    1:  boot r0, 0
+        add r0, r0, 1
+        jltu r0, 4, 1b
+        move r2, 30
+        move r6, 0x08000000
+        move r9, word
+    3:  ldma r9, r6, 0
+        add r6, r6, 8
+        add r2, r2, -1, nz, 3b
+        stop
+    2:  move r2, 100
+    4:  lw r3, zero, word + 4
+        add r10, r10, r3
+        add r2, r2, -1, nz, 4b
+        stop
+    .data
+    .p2align 3
+    word: .zero 8
+"""
+DMA_OVER_WRITES = HEADER + """
+        jnz id, 2f
+        move r0, 1
+    1:  boot r0, 0
+        add r0, r0, 1
+        jltu r0, 4, 1b
+        move r2, 40
+        move r5, buf
+        move r6, 0x08000000
+        move r8, 0x08010000
+    3:  ldma r5, r6, 7                  // 64 bytes in
+        sdma r5, r8, 7                  // and out
+        add r6, r6, 64
+        add r8, r8, 64
+        add r2, r2, -1, nz, 3b
+        stop
+    2:  move r2, 150
+        lsl r7, id, 4                   // 16 bytes of its own in the buffer's 64
+    4:  and r4, r2, 3
+        lsl_add r4, r7, r4, 2
+        lw r1, r4, buf
+        add r1, r1, id
+        sw r4, buf, r1
+        add r2, r2, -1, nz, 4b
+        stop
+    .data
+    .p2align 3
+    buf: .zero 64
+"""
+
+
+@pytest.mark.parametrize("cycles", [300, 5000])
+@pytest.mark.parametrize("text", [DMA_OVER_READS, DMA_OVER_WRITES], ids=["reads", "writes"])
+def test_dma_over_lines_other_tasklets_hold_ahead(segment, cycles, text):
+    segment(cycles)
+    sim = compare(build(text), inputs=[{0x08000000: bytes(range(256)) * 16}])
+    assert sim.engine.stats["aborts"] >= 1
+
+
 def test_mram_is_restored_after_an_abort_even_past_the_first_log(segment):
     """Many 2 KiB sdma in one segment (the undo log grows past its first 64 KiB), then a
     conflict: MRAM must be what the reference has."""

@@ -1605,16 +1605,39 @@ no:
   ret i1 false
 }}
 
-; a DMA's WRAM lines: the transfer writes them (ldma) or reads them (sdma) at its issue cycle
+; a DMA's WRAM lines: the transfer writes them (ldma) or reads them (sdma) at its issue cycle.
+; Most lines are free (no entry, or this tasklet's own, and for a write no other reader): those
+; are told apart here, and only the others are checked by line_check.
 define i1 @dpusim_range_conflict(ptr %table, ptr %ctx, i64 %me, i64 %lo, i64 %size, i1 %write) {{
 entry:
   %first = lshr i64 %lo, {line_bits}
   %endb = add i64 %lo, %size
   %endm = sub i64 %endb, 1
   %last = lshr i64 %endm, {line_bits}
+  %me1 = add i64 %me, -1
+  %bit = shl i64 1, %me1
+  %notbit = xor i64 %bit, -1
+  %others = and i64 %notbit, {readers}
   br label %loop
 loop:
   %i = phi i64 [%first, %entry], [%i1, %next]
+  %i2 = shl i64 %i, 1
+  %wp = getelementptr inbounds i64, ptr %table, i64 %i2
+  %e = load i64, ptr %wp, !tbaa !{tbaa}
+  %own = and i64 %e, {mask}
+  %mine = icmp eq i64 %own, %me
+  %none = icmp eq i64 %e, 0
+  %free = or i1 %mine, %none
+  br i1 %free, label %readers, label %slow
+readers:
+  br i1 %write, label %rcheck, label %next
+rcheck:
+  %rp = getelementptr inbounds i64, ptr %wp, i64 1
+  %rw = load i64, ptr %rp, !tbaa !{tbaa}
+  %rother = and i64 %rw, %others
+  %alone = icmp eq i64 %rother, 0
+  br i1 %alone, label %next, label %slow
+slow:
   %c = call i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 %i, i64 %me, i1 %write)
   br i1 %c, label %yes, label %next
 yes:
