@@ -257,12 +257,12 @@ class Form:
     def opcode(self) -> int:
         return self.index + 1
 
-    @property
+    @cached_property
     def base(self) -> str:
         """Mnemonic without its .s/.u suffix."""
         return self.mnemonic.split(".")[0]
 
-    @property
+    @cached_property
     def extension(self) -> str | None:
         """'s' or 'u' for the forms writing a sign/zero-extended pair, else None."""
         parts = self.mnemonic.split(".")
