@@ -130,6 +130,22 @@ def test_the_key_follows_the_code_and_the_model():
     assert key(a, memory.V1A) != key(a, memory.V1B)
 
 
+def test_the_key_follows_the_runtime(monkeypatch):
+    """Code compiled against one runtime is never linked to another (a cache file left by an
+    earlier version, say)."""
+    a = build(LOOP.format(n=5)).iram
+    before = native.program_key(a, memory.V1A)
+    native._keys.clear()
+    native._runtime_digest.cache_clear()
+    monkeypatch.setattr(native.X, "runtime_ir", lambda: "; another runtime\n")
+    try:
+        after = native.program_key(a, memory.V1A)
+    finally:
+        native._keys.clear()
+        native._runtime_digest.cache_clear()
+    assert after != before
+
+
 # an sdma into a page not written yet, and one across two of them
 PAGES = HEADER + """
         move r0, buf

@@ -55,6 +55,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 from .faults import CYCLE_LIMIT, DpuFault, FaultInfo
@@ -270,14 +271,21 @@ def program_key(iram: list[int], model) -> str:
     while end and words[end - 1] == 0:
         end -= 1
     h = hashlib.sha256()
-    h.update(f"dpusim-native {X.TRANSLATOR_VERSION} {LARGE_PROGRAM} {model!r} {_host_id()}\n"
-             .encode())
+    h.update(f"dpusim-native {X.TRANSLATOR_VERSION} {LARGE_PROGRAM} {model!r} {_host_id()} "
+             f"{_runtime_digest()}\n".encode())
     h.update(b"".join(w.to_bytes(8, "little") for w in words[:end]))
     key = h.hexdigest()
     with _keys_lock:
         _keys.insert(0, (model, words, key))
         del _keys[_CACHE_MAX:]
     return key
+
+
+@lru_cache(maxsize=1)
+def _runtime_digest() -> str:
+    """The runtime's source, in every program's key: code is never linked to a runtime other
+    than the one it was compiled against, even if the translator's version was not bumped."""
+    return hashlib.sha256(X.runtime_ir().encode()).hexdigest()
 
 
 def is_compiled(iram: list[int], model) -> bool:

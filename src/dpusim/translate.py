@@ -1713,8 +1713,8 @@ no:
 # each program's code by name (:mod:`dpusim.native`).  A program's module then holds its own code
 # only: for a small program, the runtime was about half of what LLVM compiled.  The check of an
 # access ahead is the exception: small programs inline their own copy (see SMALL_PROGRAM).  A
-# process has one runtime, and a program's cache key has the translator's version: code is never
-# linked to a runtime of another version.
+# process has one runtime, and a program's cache key has a digest of its source: code is never
+# linked to another runtime than the one it was compiled against.
 _DECLARATIONS = [
     "declare i32 @dpusim_mram_copy(ptr, ptr, ptr, i64, i64, i1) nounwind",
     "declare i64 @dpusim_rounds(ptr, i64, i32, i64, ptr, i32) nounwind",
