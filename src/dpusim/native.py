@@ -13,7 +13,10 @@ translator's version.  Compiled code stays in memory for the process (``NativeEn
 cache), and its object code is also written to a disk cache (``$DPUSIM_CACHE``, else
 ``~/.cache/dpusim``; ``DPUSIM_CACHE=off`` disables it), from which a later process loads it without
 compiling.  ``compile_stats`` says how long translating and compiling took and where the code
-came from.
+came from.  The functions every program calls (the runtime: the batch counter, DMA copies, the
+speculation table's checks) are a module of their own, compiled (or read from the disk cache)
+once per process when llvmlite is first initialised and linked to each program by name, so a
+program's compile is of its own code only (``runtime_stats``).
 
 Running
 -------
