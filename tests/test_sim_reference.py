@@ -12,6 +12,7 @@ from sim_programs import SPIN_LOCK_PROGRAM
 from dpuasm.assembler import assemble
 from dpuasm.linker import link
 from dpucore import elf, memory
+from dpusim import semantics as S
 from dpusim.faults import DpuFault
 from dpusim.program import load_program
 from dpusim.simulator import Simulator
@@ -75,6 +76,18 @@ def test_register_operations_match_python(a, b):
     r = regs(sim)
     for i, op in enumerate(names):
         assert r[3 + i] == EXPECT[op](a, b) & M, op
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(a=u32, b=u32, cin=st.integers(0, 1))
+def test_nc_conditions_are_no_carry_out_of_the_low_bits(a, b, cin):
+    """ncK as its definition reads, against the closed form the semantics compute (addc adds
+    the carry flag: cin)."""
+    result = S.OPERATIONS["addc"](a, b, cin)
+    for k in range(5, 15):
+        low = (1 << k) - 1
+        expected = ((a & low) + (b & low) + cin) >> k == 0
+        assert S.condition_holds(f"nc{k}", result, a, 0) == expected, k
 
 
 @settings(max_examples=60, deadline=None, derandomize=True)

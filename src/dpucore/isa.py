@@ -268,7 +268,7 @@ class Form:
         parts = self.mnemonic.split(".")
         return parts[1] if len(parts) > 1 else None
 
-    @property
+    @cached_property
     def category(self) -> str:
         return CATEGORY[self.base]
 
@@ -280,15 +280,15 @@ class Form:
         i = self.roles.get(role)
         return None if i is None else self.operands[i]
 
-    @property
+    @cached_property
     def has_pc(self) -> bool:
         return "pc" in self.roles
 
-    @property
+    @cached_property
     def cond(self) -> Operand | None:
         return self.operand("cc")
 
-    @property
+    @cached_property
     def bits(self) -> int:
         """Bits the form uses, opcode included."""
         return OPCODE_BITS + sum(op.width for op in self.operands)

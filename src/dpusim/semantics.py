@@ -18,6 +18,7 @@ from typing import Callable
 
 M32 = 0xFFFFFFFF
 SIGN = 0x80000000
+NC_BITS = sum(1 << k for k in range(5, 15))  # the bits of nc5 .. nc14 in AluResult.nc_bits
 
 
 def s32(x: int) -> int:
@@ -41,11 +42,9 @@ def _add(a: int, b: int, cin: int) -> AluResult:
     total = a + b + cin
     r = total & M32
     ov = int(((a ^ r) & (b ^ r) & SIGN) != 0)
-    nc = 0
-    for k in range(5, 15):
-        low = (1 << k) - 1
-        if ((a & low) + (b & low) + cin) >> k == 0:
-            nc |= 1 << k
+    # ncK: no carry out of the low K bits, ((a & low) + (b & low) + cin) >> K == 0 for
+    # low = 2**K - 1; that carry goes into bit K of the sum, where it is bit K of a ^ b ^ total
+    nc = ~(a ^ b ^ total) & NC_BITS
     return AluResult(r, total >> 32 & 1, ov, nc)
 
 
