@@ -74,7 +74,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 9  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 10  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 # Private instructions a tasklet may run ahead: longer runs mean fewer scheduler events (a
 # streaming kernel's 448-instruction block loop then fits one run: 10 % faster than 256), and
@@ -583,14 +583,21 @@ class Translator:
     # Each returns where execution goes: ("next",), ("cond", i1, target), ("jump", target) with
     # a static target, ("indirect", i32 value), or ("stop", i1 holds, target).
 
+    # The flags of the tasklet in translated code live in two locals (%zfa, %cfa), which LLVM
+    # keeps in registers: written back to the context only where the code leaves the tasklet
+    # (sync_flags), not at every instruction that sets them.
+
     def flags(self):
-        zf = self.load("i32", self.ptr("%T", 4 * ZF), "reg")
-        return zf
+        return self.v("load i32, ptr %zfa")
 
     def set_flags(self, zero: str, carry: str) -> None:
-        self.store("i32", self.v(f"zext i1 {self.v(f'icmp eq i32 {zero}, 0')} to i32"),
-                   self.ptr("%T", 4 * ZF), "reg")
-        self.store("i32", carry, self.ptr("%T", 4 * CF), "reg")
+        is_zero = self.v(f"icmp eq i32 {zero}, 0")
+        self.do(f"store i32 {self.v(f'zext i1 {is_zero} to i32')}, ptr %zfa")
+        self.do(f"store i32 {carry}, ptr %cfa")
+
+    def sync_flags(self) -> None:
+        self.store("i32", self.v("load i32, ptr %zfa"), self.ptr("%T", 4 * ZF), "reg")
+        self.store("i32", self.v("load i32, ptr %cfa"), self.ptr("%T", 4 * CF), "reg")
 
     def branch(self, form, values, holds):
         pc = form.roles.get("pc")
@@ -619,7 +626,7 @@ class Translator:
         a = srcs[0] if srcs else "0"
         b = srcs[1] if len(srcs) > 1 else "0"
         if self.need_cf(form):
-            self.cf = self.load("i32", self.ptr("%T", 4 * CF), "reg")
+            self.cf = self.v("load i32, ptr %cfa")
         res = self.operation(form.base, a, b)
         source = a
         for role in ("ra", "sa"):
@@ -985,7 +992,7 @@ class Translator:
         L.append("entry:")
         for name, ty in (("Cv", "i64"), ("Iv", "i64"), ("Lv", "i32"), ("exv", "i32"),
                          ("qv", "i32"), ("obv", "i64"), ("skv", "i32"),
-                         ("outv", "[2 x i64]")):
+                         ("outv", "[2 x i64]"), ("zfa", "i32"), ("cfa", "i32")):
             self.do(f"%{name} = alloca {ty}")
         c0 = self.load("i64", self.field("cycle", "i64"), "sched")
         self.do(f"store i64 {c0}, ptr %Cv")
@@ -1112,6 +1119,8 @@ class Translator:
         snap = self.v(f"add i64 {t128}, {_off('snap')}")
         self.do(f"%T = getelementptr inbounds i8, ptr %ctx, i64 {arch}")
         self.do(f"%S = getelementptr inbounds i8, ptr %ctx, i64 {snap}")
+        self.do(f"store i32 {self.load('i32', self.ptr('%T', 4 * ZF), 'reg')}, ptr %zfa")
+        self.do(f"store i32 {self.load('i32', self.ptr('%T', 4 * CF), 'reg')}, ptr %cfa")
         self.store("i64", "%Cready", self.slot("ready", 8), "sched")
         ni_p = self.slot("ninstr", 8)
         self.do(f"%nd = add i64 {self.load('i64', ni_p, 'sched')}, 1")
@@ -1144,6 +1153,7 @@ class Translator:
 
         # -- a run ends: the tasklet's next pc and how many instructions it has pending ----
         L.append("endrun:")
+        self.sync_flags()
         q = self.v("load i32, ptr %qv")
         ex = self.v("load i32, ptr %exv")
         self.store("i32", q, self.ptr("%T", 4 * PC), "reg")
@@ -1180,6 +1190,7 @@ class Translator:
         for name, status in (("replay", REPLAY), ("page", PAGE), ("abort", ABORT),
                              ("logfull", LOGFULL)):
             L.append(f"{name}:")
+            self.sync_flags()
             # nothing of the instruction happened: undo the dispatch's bookkeeping
             self.store("i64", "%rold", self.slot("ready", 8), "sched")
             self.store("i64", self.v(f"add i64 {self.load('i64', ni_p, 'sched')}, -1"), ni_p,
@@ -1218,6 +1229,7 @@ class Translator:
                     continue
                 # the run ahead starts after this instruction, which a rollback must not
                 # execute again: the snapshot is taken now, with the pc it goes to
+                self.sync_flags()
                 self.do(f"call void @llvm.memcpy.p0.p0.i64(ptr %S, ptr %T, i64 {ARCH_COPY}, "
                         f"i1 false)")
                 self.store("i32", self.next_pc(flow, p), self.ptr("%S", 4 * PC), "reg")
@@ -1241,6 +1253,7 @@ class Translator:
         else:
             pc = self.v(f"select i1 {holds}, i32 {c32(target)}, i32 {c32(p + 1)}")
         self.store("i32", pc, self.ptr("%T", 4 * PC), "reg")
+        self.sync_flags()
         self.store("i64", self.v(f"or i64 %Cready, {STOPPED}"), self.slot("ready", 8), "sched")
         self.store("i32", "2", self.slot("waiting", 4), "sched")
         nrp = self.field("nrun", "i32")
