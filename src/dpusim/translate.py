@@ -818,8 +818,9 @@ class Translator:
         chk, ok1 = self.fresh("%chk"), self.fresh("%ok")
         self.do(f"br i1 %tblon, label {chk}, label {ok1}")
         self.label(chk[1:])
-        clash = self.v(f"call i1 @dpusim_range_conflict(ptr %table, ptr %ctx, i64 %me, i64 {local}, "
-                       f"i64 {size}, i1 {'false' if form.base == 'sdma' else 'true'})")
+        clash = self.v(f"call i1 @dpusim_range_conflict(ptr %table, ptr %ctx, i64 %me, "
+                       f"i64 {local}, i64 {size}, "
+                       f"i1 {'false' if form.base == 'sdma' else 'true'})")
         self.do(f"br i1 {clash}, label %abort, label {ok1}")
         self.label(ok1[1:])
         wptr = self.ptr("%wram", local)
