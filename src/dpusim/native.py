@@ -159,18 +159,46 @@ def runtime_stats() -> tuple[str, float]:
 # Runs several DPUs' code one after the other in one call from Python (each entry with its
 # context, each status stored): the threads of run_many then take the GIL once per batch, not
 # twice per DPU (on a virtual machine, handing the GIL over costs as much as a small DPU's run).
+# A run's first checkpoint (ck_save) is taken here too, without the GIL: clearing the
+# speculation table and copying WRAM took a sixth of a streaming DPU's time in Python.
 _BATCH_IR = """
-define void @dpu_batch(ptr %entries, ptr %ctxs, ptr %out, i32 %n) {
+define void @dpu_batch(ptr %entries, ptr %ctxs, ptr %out, i32 %n) {{
 entry:
   %any = icmp sgt i32 %n, 0
   br i1 %any, label %loop, label %done
 loop:
-  %i = phi i32 [0, %entry], [%i1, %loop]
+  %i = phi i32 [0, %entry], [%i1, %run]
   %k = zext i32 %i to i64
   %fp = getelementptr inbounds ptr, ptr %entries, i64 %k
   %f = load ptr, ptr %fp
   %cp = getelementptr inbounds ptr, ptr %ctxs, i64 %k
   %c = load ptr, ptr %cp
+  %savep = getelementptr inbounds i8, ptr %c, i64 {ck_save}
+  %save = load ptr, ptr %savep
+  %ck = icmp ne ptr %save, null
+  br i1 %ck, label %checkpoint, label %run
+checkpoint:
+  store ptr null, ptr %savep
+  %tablep = getelementptr inbounds i8, ptr %c, i64 {table}
+  %table = load ptr, ptr %tablep
+  %ntp = getelementptr inbounds i8, ptr %c, i64 {ck_table}
+  %nt = load i64, ptr %ntp
+  call void @llvm.memset.p0.i64(ptr %table, i8 0, i64 %nt, i1 false)
+  call void @llvm.memcpy.p0.p0.i64(ptr %save, ptr %c, i64 {nctx}, i1 false)
+  %wramp = getelementptr inbounds i8, ptr %c, i64 {wram}
+  %wram = load ptr, ptr %wramp
+  %nwp = getelementptr inbounds i8, ptr %c, i64 {ck_wram}
+  %nw = load i64, ptr %nwp
+  %sw = getelementptr inbounds i8, ptr %save, i64 {nctx}
+  call void @llvm.memcpy.p0.p0.i64(ptr %sw, ptr %wram, i64 %nw, i1 false)
+  %atomicp = getelementptr inbounds i8, ptr %c, i64 {atomic}
+  %atomic = load ptr, ptr %atomicp
+  %nap = getelementptr inbounds i8, ptr %c, i64 {ck_atomic}
+  %na = load i64, ptr %nap
+  %sa = getelementptr inbounds i8, ptr %sw, i64 %nw
+  call void @llvm.memcpy.p0.p0.i64(ptr %sa, ptr %atomic, i64 %na, i1 false)
+  br label %run
+run:
   %s = call i32 %f(ptr %c)
   %sp = getelementptr inbounds i32, ptr %out, i64 %k
   store i32 %s, ptr %sp
@@ -179,8 +207,10 @@ loop:
   br i1 %more, label %loop, label %done
 done:
   ret void
-}
-"""
+}}
+""".format(ck_save=X.Ctx.ck_save.offset, table=X.Ctx.table.offset, ck_table=X.Ctx.ck_table.offset,
+           nctx=ctypes.sizeof(X.Ctx), wram=X.Ctx.wram.offset, ck_wram=X.Ctx.ck_wram.offset,
+           atomic=X.Ctx.atomic.offset, ck_atomic=X.Ctx.ck_atomic.offset)
 _BATCH = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32)
 
 
@@ -449,7 +479,7 @@ def _get(view: memoryview, name: str, fmt: str, count: int, base: int = 0) -> li
     return view[offset:offset + count * struct.calcsize(fmt)].cast(fmt).tolist()
 
 
-_ZEROS = bytes(1 << 17)
+_ZEROS = memoryview(bytes(1 << 17))  # sliced without a copy
 
 
 def _clear(buffer) -> None:
@@ -459,7 +489,7 @@ def _clear(buffer) -> None:
     size = len(view)
     for at in range(0, size, len(_ZEROS)):
         n = min(len(_ZEROS), size - at)
-        view[at:at + n] = _ZEROS[:n] if n < len(_ZEROS) else _ZEROS
+        view[at:at + n] = _ZEROS[:n]
 
 
 # The part of the context a DPU's tasklets are in (registers, flags and pc, ready cycles,
@@ -649,11 +679,11 @@ class _Run:
 
     # ------------------------------------------------------------------ speculation
 
-    def checkpoint(self) -> None:
+    def checkpoint(self, deferred: bool = False) -> None:
         """Remember the state to come back to if speculating goes wrong.  Taken where no tasklet
-        has a WRAM access ahead, so the speculation table starts empty."""
+        has a WRAM access ahead, so the speculation table starts empty.  ``deferred``: the
+        batch entering the code takes it (see _BATCH_IR), without the GIL."""
         ctx, dpu = self.ctx, self.dpu
-        _clear(self.table)
         if self.log is None:
             if self.scratch.log is None:
                 self.scratch.log = ctypes.create_string_buffer(1 << 16)
@@ -663,6 +693,12 @@ class _Run:
         ctx.log_used = 0
         nctx, nwram, natomic = ctypes.sizeof(ctx), len(dpu.wram), len(dpu.atomic)
         save = self.saved = self.scratch.save_area(nctx + nwram + natomic)
+        if deferred:
+            ctx.ck_wram, ctx.ck_atomic = nwram, natomic
+            ctx.ck_table = ctypes.sizeof(self.table)
+            ctx.ck_save = ctypes.addressof(save)
+            return
+        _clear(self.table)
         view = memoryview(save).cast("B")
         view[:nctx] = memoryview(ctx).cast("B")
         view[nctx:nctx + nwram] = dpu.wram
@@ -824,21 +860,23 @@ class NativeEngine:
             faults = self.reference.run_each(dpus, max_cycles)
         else:
             work = [d for d in dpus if d.has_running()]
-            codes = [self._code(d) for d in work]  # compiled in this thread, once per program
-            items = list(zip(work, codes))
+            if work:
+                # the first DPU's program compiled here; the threads look their programs up
+                # (comparing IRAM words: 14 us a DPU, which they do while others run)
+                self._code(work[0])
             threads = min(self.threads, len(work))
             pool = _pool(threads) if threads > 1 else None
             if pool is not None:
                 # a few batches per thread: big enough that the GIL changes hands seldom,
                 # small enough that the threads finish together
-                size = max(1, min(BATCH_MAX, -(-len(items) // (4 * threads))))
-                batches = [items[i:i + size] for i in range(0, len(items), size)]
+                size = max(1, min(BATCH_MAX, -(-len(work) // (4 * threads))))
+                batches = [work[i:i + size] for i in range(0, len(work), size)]
                 results = [r for rs in pool.map(lambda b: self._run_batch(b, max_cycles),
                                                  batches) for r in rs]
             else:
                 results = []
-                for i in range(0, len(items), BATCH_MAX):
-                    results += self._run_batch(items[i:i + BATCH_MAX], max_cycles)
+                for i in range(0, len(work), BATCH_MAX):
+                    results += self._run_batch(work[i:i + BATCH_MAX], max_cycles)
             for d, fault in zip(work, results):
                 if fault is not None:
                     faults[d.index] = fault
@@ -855,17 +893,18 @@ class NativeEngine:
                                            "compile_s": code.compile_s})
         return code
 
-    def _run_batch(self, items: list[tuple[DpuState, Compiled]],
+    def _run_batch(self, dpus: list[DpuState],
                    max_cycles: int | None) -> list[DpuFault | None]:
         """Run DPUs to their ends: every DPU's first stretch of native code in one native call
         (:func:`_enter_batch`), then each DPU on from there."""
         limit = X.NO_LIMIT if max_cycles is None else min(max_cycles, X.NO_LIMIT)
+        items = [(dpu, self._code(dpu)) for dpu in dpus]
         starts = []
         try:
             for slot, (dpu, code) in enumerate(items):
                 run = _Run(dpu, limit, slot)
                 plan = _Plan()
-                starts.append((run, plan, self._begin(run, code, limit, plan)))
+                starts.append((run, plan, self._begin(run, code, limit, plan, deferred=True)))
             statuses = _enter_batch([(code, run) for (_, code), (run, _, _) in zip(items, starts)])
         except BaseException:
             for run, _, _ in starts:
@@ -911,13 +950,15 @@ class NativeEngine:
             code = self._code(dpu)  # (`ldmai` changes the code)
         return None
 
-    def _begin(self, run: _Run, code: Compiled, limit: int, plan: "_Plan") -> int:
+    def _begin(self, run: _Run, code: Compiled, limit: int, plan: "_Plan",
+               deferred: bool = False) -> int:
         """Prepare a run's first entry into the native code: its mode (speculating, with a
-        checkpoint, unless the plan says to run exactly for now) and its cycle limit."""
+        checkpoint, unless the plan says to run exactly for now) and its cycle limit.
+        ``deferred``: the code is entered by _enter_batch, which takes the checkpoint."""
         mode = X.EXACT
         if self.speculate and code.memory and run.ctx.cycle >= plan.exact_until:
             mode = X.SPECULATE
-            run.checkpoint()
+            run.checkpoint(deferred)
             self._count("checkpoints")
         self._set_limit(run, code, limit, plan, mode)
         return mode

@@ -147,6 +147,12 @@ class Ctx(ctypes.Structure):
         ("wram", ctypes.c_void_p),
         ("atomic", ctypes.c_void_p),
         ("pages", ctypes.c_void_p),
+        # a checkpoint the batch takes before it enters the code (null: none): the context,
+        # WRAM and atomic bits copied there, and the speculation table cleared
+        ("ck_save", ctypes.c_void_p),
+        ("ck_wram", ctypes.c_int64),  # bytes of WRAM, of atomic bits, of the table
+        ("ck_atomic", ctypes.c_int64),
+        ("ck_table", ctypes.c_int64),
     ]
 
 
