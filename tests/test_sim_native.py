@@ -369,6 +369,78 @@ def test_batched_issues_stop_at_every_event():
     assert_same_dpu(end.dpus[0], sim.dpus[0], "at the end")
 
 
+# Fewer tasklets than the revolver's 11 cycles, waiting on DMA transfers of different sizes: they
+# leave and join the round at different cycles, so the rounds have idle cycles between issues,
+# which the batches of issues counted at once must follow (``@slots``).
+HOLES = HEADER + """
+        jnz id, work
+        move r0, 1
+    boot_all:
+        boot r0, 0
+        add r0, r0, 1
+        jltu r0, {tasklets}, boot_all
+    work:
+        move r10, buf
+        lsl_add r10, r10, id, 6         // 64 bytes of WRAM per tasklet
+        lsl r11, id, 6
+        add r11, r11, mbuf
+        move r1, 12
+        and r6, id, 3
+    1:  add r2, r2, r1
+        xor r3, r2, id
+        lsl_add r4, r3, r2, 1
+        rol r3, r4, 3
+        add r2, r2, r3
+        xor r2, r2, r1
+        jeq r6, 1, 4f
+        jeq r6, 2, 6f
+        ldma r10, r11, 0                // 8 bytes
+        jump 5f
+    4:  ldma r10, r11, 3                // 32 bytes
+        jump 5f
+    6:  ldma r10, r11, 7                // 64 bytes
+    5:  lw r5, r10, 0
+        add r2, r2, r5
+        add r1, r1, -1, nz, 1b
+        sw r10, 4, r2
+        stop
+    .data
+    .p2align 3
+    buf: .zero 1024
+    .section .mram,"aw",@progbits
+    .p2align 3
+    mbuf: .zero 1024
+"""
+
+
+@pytest.mark.parametrize("tasklets", [3, 6, 9])
+def test_batched_issues_follow_rounds_with_idle_cycles(tasklets):
+    """With fewer tasklets than a round has cycles, each one leaving for a DMA transfer and
+    joining again at its own cycle, the rounds have idle cycles in the middle: stopped at any
+    cycle, the native engine leaves the DPU exactly where the reference has it."""
+    prog = build(HOLES.format(tasklets=tasklets))
+    end = Simulator(engine="ref")
+    end.load(prog)
+    end.boot()
+    end.run()
+    total = end.dpus[0].cycle
+    ref = Simulator(engine="ref")
+    ref.load(prog)
+    ref.boot()
+    rng = random.Random(tasklets)
+    for limit in sorted(rng.sample(range(1, total), 60)):
+        with pytest.raises(DpuFault, match="cycle limit"):
+            ref.run(max_cycles=limit)
+        sim = Simulator(engine="native")
+        sim.load(prog)
+        sim.boot()
+        with pytest.raises(DpuFault, match="cycle limit"):
+            sim.run(max_cycles=limit)
+        assert_same_dpu(ref.dpus[0], sim.dpus[0], f"limit {limit}")
+    sim.run()
+    assert_same_dpu(end.dpus[0], sim.dpus[0], "at the end")
+
+
 def test_the_thread_pool_is_kept_and_not_used_from_its_own_threads():
     """DPUs run in a pool kept for the process (its threads' buffers stay warm); a run started
     from one of its threads runs there, one DPU after the other, instead of waiting for the pool

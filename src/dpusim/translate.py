@@ -29,8 +29,10 @@ through shared instructions, which are never run ahead.
 
 While the tasklets issuing next in round-robin order all have instructions pending, their
 issues are counted in one batch (``@rounds``) up to the next event: a tasklet with nothing
-pending, another becoming ready, or the limit.  Scans stop at ``span``: no tasklet at or past
-it runs, nor issued last (boot and resume widen it).
+pending, another becoming ready, or the limit.  Fewer tasklets than the 11 cycles of a round
+may also issue at fixed cycles with idle ones between them (one left for a DMA in the middle of
+a round, or joined there): those rounds are counted at once too.  Scans stop at ``span``: no
+tasklet at or past it runs, nor issued last (boot and resume widen it).
 
 A run that must stop while some tasklet is ahead (a fault, a cycle limit, an instruction the
 reference engine executes) is made exact again by :meth:`NativeEngine._rollback`: each tasklet
@@ -1302,6 +1304,8 @@ _INTRINSICS = [
     "declare i64 @llvm.smin.i64(i64, i64)",
     "declare i64 @llvm.umax.i64(i64, i64)",
     "declare i64 @llvm.cttz.i64(i64, i1)",
+    "declare i64 @llvm.ctpop.i64(i64)",
+    "declare i32 @llvm.cttz.i32(i32, i1)",
     "declare i16 @llvm.bswap.i16(i16)",
     "declare i32 @llvm.bswap.i32(i32)",
     "declare i64 @llvm.bswap.i64(i64)",
@@ -1421,15 +1425,141 @@ out:
 # (each issues at C + i, and so again every P = max(R, 11) cycles: a full revolver, or R tasklets
 # and idle cycles), as long as no other running tasklet is ready: the others wait on a DMA or are
 # far from ready, and the first of them ready at W ends the batch before cycle W (as does the
-# limit).  Issue s (from 0) is a_{s mod R}'s at C + (s div R) P + s mod R; the batch also ends
-# before the first issue of a tasklet with nothing pending, a_i with p_i pending: issue p_i R + i.
-# N issues give a_i q_i = N div R (+ 1 when i < N mod R) of them, its last one at
-# C + (q_i - 1) P + i, and leave the DPU after issue N - 1.  Returns N (0 when it would be 1: the
-# caller issues it alone), the new cycle and the last issuer in out[0], out[1].
+# limit).  Issue s (from 0) is a_{s mod R}'s at C + (s div R) P + o_{s mod R}, here o_i = i; the
+# batch also ends before the first issue of a tasklet with nothing pending, a_i with p_i pending:
+# issue p_i R + i.  N issues give a_i q_i = N div R (+ 1 when i < N mod R) of them, its last one
+# at C + (q_i - 1) P + o_i, and leave the DPU after issue N - 1.
+#
+# When that batch is shorter than a round, the tasklets may still follow a fixed round of 11
+# cycles with idle cycles between issues (fewer than 11 tasklets, one of which left or joined in
+# the middle of a round): @slots plays the first 11 cycles (the revolver's choice at each) with
+# the tasklets ready by then, and if each of them issued once, the round repeats unchanged: each
+# is ready again exactly at its offset o_i 11 cycles later.  The longer of the two batches is
+# counted (issues before C + d: (d div 11) R, and one for each offset below d mod 11).
+# Returns N (0 when it would be 1: the caller issues it alone), the new cycle and the last
+# issuer in out[0], out[1].
 _ROUNDS = """
+define internal i64 @slots(ptr %ctx, i64 %C, i32 %L, i32 %span, ptr %members, ptr %offsets,
+                           ptr %info) noinline {{
+entry:
+  %byd = alloca [{interval} x i32]
+  call void @llvm.memset.p0.i64(ptr %byd, i8 0, i64 {byd_bytes}, i1 false)
+  br label %scan
+scan:
+  %u = phi i32 [0, %entry], [%u1, %scan.next]
+  %k = phi i64 [0, %entry], [%k1, %scan.next]
+  %minw = phi i64 [9223372036854775807, %entry], [%minw1, %scan.next]
+  %u.64 = zext i32 %u to i64
+  %u.p = getelementptr inbounds i64, ptr %ctx, i64 %u.64
+  %u.readyp = getelementptr inbounds i8, ptr %u.p, i64 {ready}
+  %u.ready = load i64, ptr %u.readyp
+  %u.running = icmp slt i64 %u.ready, {stopped}
+  %u.d = sub i64 %u.ready, %C
+  %u.soon = icmp slt i64 %u.d, {interval}
+  %u.cand = and i1 %u.running, %u.soon
+  br i1 %u.cand, label %cand, label %other
+cand:
+  %u.d0 = call i64 @llvm.smax.i64(i64 %u.d, i64 0)
+  %bp = getelementptr inbounds i32, ptr %byd, i64 %u.d0
+  %bv = load i32, ptr %bp
+  %ubit = shl i32 1, %u
+  %bv1 = or i32 %bv, %ubit
+  store i32 %bv1, ptr %bp
+  %kc = add i64 %k, 1
+  br label %scan.next
+other:
+  %u.w = select i1 %u.running, i64 %u.ready, i64 9223372036854775807
+  %minwo = call i64 @llvm.smin.i64(i64 %minw, i64 %u.w)
+  br label %scan.next
+scan.next:
+  %k1 = phi i64 [%kc, %cand], [%k, %other]
+  %minw1 = phi i64 [%minw, %cand], [%minwo, %other]
+  %u1 = add i32 %u, 1
+  %more = icmp slt i32 %u1, %span
+  br i1 %more, label %scan, label %scanned
+scanned:
+  %few = icmp ule i64 %k1, {interval}
+  br i1 %few, label %play, label %no
+play:
+  %c = phi i32 [0, %scanned], [%c1, %cycle.next]
+  %avail = phi i32 [0, %scanned], [%avail1, %cycle.next]
+  %issued = phi i32 [0, %scanned], [%issued1, %cycle.next]
+  %last = phi i32 [%L, %scanned], [%last1, %cycle.next]
+  %n = phi i64 [0, %scanned], [%n1, %cycle.next]
+  %omask = phi i64 [0, %scanned], [%omask1, %cycle.next]
+  %c.64 = zext i32 %c to i64
+  %cp = getelementptr inbounds i32, ptr %byd, i64 %c.64
+  %cv = load i32, ptr %cp
+  %avail1 = or i32 %avail, %cv
+  %notiss = xor i32 %issued, -1
+  %free = and i32 %avail1, %notiss
+  %any = icmp ne i32 %free, 0
+  br i1 %any, label %pick, label %cycle.next
+pick:
+  %abovel = shl i32 2, %last
+  %abovem = sub i32 0, %abovel
+  %after = and i32 %free, %abovem
+  %hasafter = icmp ne i32 %after, 0
+  %from = select i1 %hasafter, i32 %after, i32 %free
+  %who = call i32 @llvm.cttz.i32(i32 %from, i1 true)
+  %wbit = shl i32 1, %who
+  %issuedp = or i32 %issued, %wbit
+  %mp = getelementptr inbounds i32, ptr %members, i64 %n
+  store i32 %who, ptr %mp
+  %op = getelementptr inbounds i64, ptr %offsets, i64 %n
+  store i64 %c.64, ptr %op
+  %obit = shl i64 1, %c.64
+  %omaskp = or i64 %omask, %obit
+  %np = add i64 %n, 1
+  br label %cycle.next
+cycle.next:
+  %issued1 = phi i32 [%issued, %play], [%issuedp, %pick]
+  %last1 = phi i32 [%last, %play], [%who, %pick]
+  %n1 = phi i64 [%n, %play], [%np, %pick]
+  %omask1 = phi i64 [%omask, %play], [%omaskp, %pick]
+  %c1 = add i32 %c, 1
+  %cmore = icmp slt i32 %c1, {interval}
+  br i1 %cmore, label %play, label %played
+played:
+  %all = icmp eq i64 %n1, %k1
+  br i1 %all, label %pend, label %no
+pend:
+  %i = phi i64 [0, %played], [%i1, %pend]
+  %minp = phi i64 [9223372036854775807, %played], [%minp1, %pend]
+  %mini = phi i64 [0, %played], [%mini1, %pend]
+  %vp = getelementptr inbounds i32, ptr %members, i64 %i
+  %v = load i32, ptr %vp
+  %v.64 = zext i32 %v to i64
+  %pp = getelementptr inbounds i32, ptr %ctx, i64 %v.64
+  %pq = getelementptr inbounds i8, ptr %pp, i64 {pending}
+  %pd = load i32, ptr %pq
+  %pd64 = sext i32 %pd to i64
+  %fewer = icmp slt i64 %pd64, %minp
+  %minp1 = select i1 %fewer, i64 %pd64, i64 %minp
+  %mini1 = select i1 %fewer, i64 %i, i64 %mini
+  %i1 = add i64 %i, 1
+  %imore = icmp ult i64 %i1, %n1
+  br i1 %imore, label %pend, label %done
+done:
+  store i64 %minw1, ptr %info
+  %info1 = getelementptr inbounds i64, ptr %info, i64 1
+  store i64 %minp1, ptr %info1
+  %info2 = getelementptr inbounds i64, ptr %info, i64 2
+  store i64 %mini1, ptr %info2
+  %info3 = getelementptr inbounds i64, ptr %info, i64 3
+  store i64 %omask1, ptr %info3
+  ret i64 %n1
+no:
+  ret i64 0
+}}
+
 define i64 @dpusim_rounds(ptr %ctx, i64 %C, i32 %L, i64 %limit, ptr %out, i32 %span) {{
 entry:
   %members = alloca [{tasklets} x i32]
+  %offsets = alloca [{tasklets} x i64]
+  %smembers = alloca [{tasklets} x i32]
+  %soffsets = alloca [{tasklets} x i64]
+  %info = alloca [4 x i64]
   br label %scan
 scan:
   %j = phi i32 [1, %entry], [%j1, %scan]
@@ -1451,6 +1581,8 @@ scan:
   %u.in = and i1 %u.running, %u.tight
   %mp = getelementptr inbounds i32, ptr %members, i64 %r
   store i32 %u, ptr %mp
+  %op = getelementptr inbounds i64, ptr %offsets, i64 %r
+  store i64 %r, ptr %op
   %pp = getelementptr inbounds i32, ptr %ctx, i64 %u.64
   %pq = getelementptr inbounds i8, ptr %pp, i64 {pending}
   %pd = load i32, ptr %pq
@@ -1483,24 +1615,74 @@ count:
   %nw0 = mul i64 %q, %r1
   %nw = add i64 %nw0, %remr
   %N = call i64 @llvm.smin.i64(i64 %nd, i64 %nw)
-  %few = icmp slt i64 %N, 2
+  %short = icmp ule i64 %N, %r1
+  %small = icmp ult i64 %r1, {interval}
+  %try = and i1 %short, %small
+  br i1 %try, label %slots, label %check
+slots:
+  %K = call i64 @slots(ptr %ctx, i64 %C, i32 %L, i32 %span, ptr %smembers, ptr %soffsets,
+                       ptr %info)
+  %played = icmp ne i64 %K, 0
+  br i1 %played, label %slots.count, label %check
+slots.count:
+  %sminw = load i64, ptr %info
+  %sminpp = getelementptr inbounds i64, ptr %info, i64 1
+  %sminp = load i64, ptr %sminpp
+  %sminip = getelementptr inbounds i64, ptr %info, i64 2
+  %smini = load i64, ptr %sminip
+  %somaskp = getelementptr inbounds i64, ptr %info, i64 3
+  %somask = load i64, ptr %somaskp
+  %snd0 = mul i64 %sminp, %K
+  %snd = add i64 %snd0, %smini
+  %sW = call i64 @llvm.smin.i64(i64 %sminw, i64 %limit)
+  %sdw = sub i64 %sW, %C
+  %sq0 = udiv i64 %sdw, {interval}
+  %sqP = mul i64 %sq0, {interval}
+  %srem = sub i64 %sdw, %sqP
+  %sbelow = shl i64 1, %srem
+  %sbelowm = add i64 %sbelow, -1
+  %searly = and i64 %somask, %sbelowm
+  %sremr = call i64 @llvm.ctpop.i64(i64 %searly)
+  %sqcap = add i64 %sminp, 1
+  %sq = call i64 @llvm.smin.i64(i64 %sq0, i64 %sqcap)
+  %snw0 = mul i64 %sq, %K
+  %snw = add i64 %snw0, %sremr
+  %SN = call i64 @llvm.smin.i64(i64 %snd, i64 %snw)
+  %better = icmp ugt i64 %SN, %N
+  %bN = select i1 %better, i64 %SN, i64 %N
+  %bR = select i1 %better, i64 %K, i64 %r1
+  %bP = select i1 %better, i64 {interval}, i64 %P
+  %bM = select i1 %better, ptr %smembers, ptr %members
+  %bO = select i1 %better, ptr %soffsets, ptr %offsets
+  br label %check
+check:
+  %Nf = phi i64 [%N, %count], [%N, %slots], [%bN, %slots.count]
+  %Rf = phi i64 [%r1, %count], [%r1, %slots], [%bR, %slots.count]
+  %Pf = phi i64 [%P, %count], [%P, %slots], [%bP, %slots.count]
+  %Mf = phi ptr [%members, %count], [%members, %slots], [%bM, %slots.count]
+  %Of = phi ptr [%offsets, %count], [%offsets, %slots], [%bO, %slots.count]
+  %few = icmp slt i64 %Nf, 2
   br i1 %few, label %none, label %apply
 none:
   ret i64 0
 apply:
-  %full = udiv i64 %N, %r1
-  %extra = urem i64 %N, %r1
-  %N1 = sub i64 %N, 1
-  %lastq = udiv i64 %N1, %r1
-  %lasti = urem i64 %N1, %r1
-  %whop = getelementptr inbounds i32, ptr %members, i64 %lasti
+  %full = udiv i64 %Nf, %Rf
+  %extra = urem i64 %Nf, %Rf
+  %N1 = sub i64 %Nf, 1
+  %lastq = udiv i64 %N1, %Rf
+  %lasti = urem i64 %N1, %Rf
+  %whop = getelementptr inbounds i32, ptr %Mf, i64 %lasti
   %who = load i32, ptr %whop
-  %upto = call i64 @llvm.smin.i64(i64 %r1, i64 %N)
+  %lastop = getelementptr inbounds i64, ptr %Of, i64 %lasti
+  %lasto = load i64, ptr %lastop
+  %upto = call i64 @llvm.smin.i64(i64 %Rf, i64 %Nf)
   br label %update
 update:
   %i2 = phi i64 [0, %apply], [%i3, %update]
-  %vp = getelementptr inbounds i32, ptr %members, i64 %i2
+  %vp = getelementptr inbounds i32, ptr %Mf, i64 %i2
   %v = load i32, ptr %vp
+  %vop = getelementptr inbounds i64, ptr %Of, i64 %i2
+  %vo = load i64, ptr %vop
   %v.64 = zext i32 %v to i64
   %v.p = getelementptr inbounds i64, ptr %ctx, i64 %v.64
   %v.readyp = getelementptr inbounds i8, ptr %v.p, i64 {ready}
@@ -1508,9 +1690,9 @@ update:
   %plus = zext i1 %one to i64
   %iss = add i64 %full, %plus
   %iss1 = add i64 %iss, -1
-  %span.c = mul i64 %iss1, %P
+  %span.c = mul i64 %iss1, %Pf
   %at = add i64 %C, %span.c
-  %at1 = add i64 %at, %i2
+  %at1 = add i64 %at, %vo
   %nr = add i64 %at1, {interval}
   store i64 %nr, ptr %v.readyp
   %qp = getelementptr inbounds i32, ptr %ctx, i64 %v.64
@@ -1523,15 +1705,15 @@ update:
   %more2 = icmp ult i64 %i3, %upto
   br i1 %more2, label %update, label %finish
 finish:
-  %lspan = mul i64 %lastq, %P
+  %lspan = mul i64 %lastq, %Pf
   %cl0 = add i64 %C, %lspan
-  %cl1 = add i64 %cl0, %lasti
+  %cl1 = add i64 %cl0, %lasto
   %cend = add i64 %cl1, 1
   store i64 %cend, ptr %out
   %o1 = getelementptr inbounds i64, ptr %out, i64 1
   %last64 = sext i32 %who to i64
   store i64 %last64, ptr %o1
-  ret i64 %N
+  ret i64 %Nf
 }}
 """
 
@@ -1762,7 +1944,8 @@ def runtime_ir() -> str:
                                page_hi=_off("page_hi"), tbaa=_TBAA["page"], log=_off("log"),
                                log_used=_off("log_used"), log_cap=_off("log_cap")),
              _ROUNDS.format(interval=ISSUE_INTERVAL, pending=_off("pending"),
-                            ready=_off("ready"), tasklets=MAX_TASKLETS, stopped=STOPPED),
+                            ready=_off("ready"), tasklets=MAX_TASKLETS, stopped=STOPPED,
+                            byd_bytes=4 * ISSUE_INTERVAL),
              _LINE_CHECK.format(**_template_values()),
              _AHEAD.format(linkage="", name="dpusim_ahead", inline="noinline",
                            **_template_values()),
