@@ -860,10 +860,9 @@ class NativeEngine:
             faults = self.reference.run_each(dpus, max_cycles)
         else:
             work = [d for d in dpus if d.has_running()]
-            if work:
-                # the first DPU's program compiled here; the threads look their programs up
-                # (comparing IRAM words: 14 us a DPU, which they do while others run)
-                self._code(work[0])
+            # the first DPU's program compiled here; the threads look the others' up
+            # (comparing IRAM words: 14 us a DPU, which they do while others run)
+            known = {work[0].index: self._code(work[0])} if work else {}
             threads = min(self.threads, len(work))
             pool = _pool(threads) if threads > 1 else None
             if pool is not None:
@@ -871,12 +870,12 @@ class NativeEngine:
                 # small enough that the threads finish together
                 size = max(1, min(BATCH_MAX, -(-len(work) // (4 * threads))))
                 batches = [work[i:i + size] for i in range(0, len(work), size)]
-                results = [r for rs in pool.map(lambda b: self._run_batch(b, max_cycles),
+                results = [r for rs in pool.map(lambda b: self._run_batch(b, max_cycles, known),
                                                  batches) for r in rs]
             else:
                 results = []
                 for i in range(0, len(work), BATCH_MAX):
-                    results += self._run_batch(work[i:i + BATCH_MAX], max_cycles)
+                    results += self._run_batch(work[i:i + BATCH_MAX], max_cycles, known)
             for d, fault in zip(work, results):
                 if fault is not None:
                     faults[d.index] = fault
@@ -893,12 +892,13 @@ class NativeEngine:
                                            "compile_s": code.compile_s})
         return code
 
-    def _run_batch(self, dpus: list[DpuState],
-                   max_cycles: int | None) -> list[DpuFault | None]:
+    def _run_batch(self, dpus: list[DpuState], max_cycles: int | None,
+                   known: dict[int, Compiled]) -> list[DpuFault | None]:
         """Run DPUs to their ends: every DPU's first stretch of native code in one native call
-        (:func:`_enter_batch`), then each DPU on from there."""
+        (:func:`_enter_batch`), then each DPU on from there.  ``known``: DPU index -> the
+        code already looked up."""
         limit = X.NO_LIMIT if max_cycles is None else min(max_cycles, X.NO_LIMIT)
-        items = [(dpu, self._code(dpu)) for dpu in dpus]
+        items = [(dpu, known.get(dpu.index) or self._code(dpu)) for dpu in dpus]
         starts = []
         try:
             for slot, (dpu, code) in enumerate(items):
