@@ -561,6 +561,7 @@ class _Scratch:
 
     def __init__(self):
         self.pages = None
+        self.pages_clean = False  # the run that used them unmapped its pages when released
         self.table = None
         self.log = None
         self.saved = None  # a checkpoint's copy of the context, WRAM and atomic bits
@@ -638,8 +639,9 @@ class _Run:
         scratch = self.scratch = _thread_scratch(slot)
         if scratch.pages is None or len(scratch.pages) != npages:
             scratch.pages = (ctypes.c_void_p * npages)()
-        else:
+        elif not scratch.pages_clean:
             _clear(scratch.pages)
+        scratch.pages_clean = False
         self.pages = scratch.pages
         self.views: dict[int, object] = {}
         for index, page in mram.pages.items():
@@ -762,6 +764,9 @@ class _Run:
         self.ctx.wram = self.ctx.atomic = self.ctx.pages = None
         self.ctx.table = self.ctx.log = None
         self.wram = self.atomic = self.saved = None
+        for index in self.views:
+            self.pages[index] = None
+        self.scratch.pages_clean = True
         self.views.clear()
 
     def store(self) -> None:
@@ -1033,6 +1038,8 @@ class NativeEngine:
         snapshot and execute again only what issued, with the reference engine."""
         ctx, dpu = run.ctx, run.dpu
         pendings = _get(memoryview(ctx).cast("B"), "pending", "i", dpu.model.tasklets)
+        if not any(pendings):
+            return  # (a run that ended: every tasklet stopped)
         for k, pending in enumerate(pendings):
             if not pending:
                 continue
