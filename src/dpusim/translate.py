@@ -1439,6 +1439,8 @@ out:
 # Returns N (0 when it would be 1: the caller issues it alone), the new cycle and the last
 # issuer in out[0], out[1].
 _ROUNDS = """
+@iota = internal constant [{tasklets} x i64] [{iota}]
+
 define internal i64 @slots(ptr %ctx, i64 %C, i32 %L, i32 %span, ptr %members, ptr %offsets,
                            ptr %info) noinline {{
 entry:
@@ -1556,7 +1558,6 @@ no:
 define i64 @dpusim_rounds(ptr %ctx, i64 %C, i32 %L, i64 %limit, ptr %out, i32 %span) {{
 entry:
   %members = alloca [{tasklets} x i32]
-  %offsets = alloca [{tasklets} x i64]
   %smembers = alloca [{tasklets} x i32]
   %soffsets = alloca [{tasklets} x i64]
   %info = alloca [4 x i64]
@@ -1581,8 +1582,6 @@ scan:
   %u.in = and i1 %u.running, %u.tight
   %mp = getelementptr inbounds i32, ptr %members, i64 %r
   store i32 %u, ptr %mp
-  %op = getelementptr inbounds i64, ptr %offsets, i64 %r
-  store i64 %r, ptr %op
   %pp = getelementptr inbounds i32, ptr %ctx, i64 %u.64
   %pq = getelementptr inbounds i8, ptr %pp, i64 {pending}
   %pd = load i32, ptr %pq
@@ -1653,14 +1652,14 @@ slots.count:
   %bR = select i1 %better, i64 %K, i64 %r1
   %bP = select i1 %better, i64 {interval}, i64 %P
   %bM = select i1 %better, ptr %smembers, ptr %members
-  %bO = select i1 %better, ptr %soffsets, ptr %offsets
+  %bO = select i1 %better, ptr %soffsets, ptr @iota
   br label %check
 check:
   %Nf = phi i64 [%N, %count], [%N, %slots], [%bN, %slots.count]
   %Rf = phi i64 [%r1, %count], [%r1, %slots], [%bR, %slots.count]
   %Pf = phi i64 [%P, %count], [%P, %slots], [%bP, %slots.count]
   %Mf = phi ptr [%members, %count], [%members, %slots], [%bM, %slots.count]
-  %Of = phi ptr [%offsets, %count], [%offsets, %slots], [%bO, %slots.count]
+  %Of = phi ptr [@iota, %count], [@iota, %slots], [%bO, %slots.count]
   %few = icmp slt i64 %Nf, 2
   br i1 %few, label %none, label %apply
 none:
@@ -1945,7 +1944,8 @@ def runtime_ir() -> str:
                                log_used=_off("log_used"), log_cap=_off("log_cap")),
              _ROUNDS.format(interval=ISSUE_INTERVAL, pending=_off("pending"),
                             ready=_off("ready"), tasklets=MAX_TASKLETS, stopped=STOPPED,
-                            byd_bytes=4 * ISSUE_INTERVAL),
+                            byd_bytes=4 * ISSUE_INTERVAL,
+                            iota=", ".join(f"i64 {i}" for i in range(MAX_TASKLETS))),
              _LINE_CHECK.format(**_template_values()),
              _AHEAD.format(linkage="", name="dpusim_ahead", inline="noinline",
                            **_template_values()),
