@@ -518,3 +518,156 @@ def test_tasklet_objects_held_across_a_native_run_are_kept_up_to_date():
     ref.load(prog)
     ref.launch()
     assert_same_dpu(ref.dpus[0], sim.dpus[0])
+
+
+# ------------------------------------------------------------------------------------- tiers
+
+REGISTERS = HEADER + """
+        jnz id, 2f
+        boot zero, 1
+        boot zero, 2
+    2:  move r1, 4000
+    1:  add r2, r2, r1
+        xor r3, r2, id
+        lsl_add r4, r3, r2, 1
+        add r1, r1, -1, nz, 1b
+        stop
+"""
+
+
+def reference_dpus(prog, nr_dpus: int) -> list:
+    ref = Simulator(nr_dpus=nr_dpus, engine="ref")
+    ref.load(prog)
+    ref.launch()
+    return ref.dpus
+
+
+@pytest.mark.parametrize("text", [LOOP.format(n=20000), REGISTERS], ids=["memory", "registers"])
+def test_runs_move_to_the_optimised_code_as_soon_as_it_is_compiled(text, cache_dir, monkeypatch):
+    """Quick code that has run long enough is compiled again optimised; runs in progress move to
+    it at their next entry into native code (quick code returns every QUICK_SLICE cycles, also
+    when it does not speculate) and end exactly where the reference ends."""
+    monkeypatch.setattr(native, "QUICK_SLICE", 5000)
+    monkeypatch.setattr(native, "hot_seconds", lambda slots: 0.0)
+    entries = []
+
+    def upgrade_now(code):  # the tier-up, in this thread and at once
+        code.upgrade = "queued"
+        native._upgrade(code)
+        code.upgrade = "done"
+        better = code.better
+        entry = better.entry
+        better.entry = lambda address: entries.append(address) or entry(address)
+
+    monkeypatch.setattr(native, "request_upgrade", upgrade_now)
+    prog = build(text)
+    sim = Simulator(nr_dpus=3, engine="native")
+    sim.engine.threads = 1  # one batch: each DPU has a context of its own
+    sim.load(prog)
+    sim.launch()
+    assert [s["tier"] for s in sim.engine.compile_stats] == ["quick", "optimised"]
+    assert sim.engine.stats["tier_ups"] == 1
+    assert len(set(entries)) == 3  # every DPU ran on, in the optimised code
+    assert [c.tier for c in native._cache.values()] == ["optimised"]
+    for ref, dpu in zip(reference_dpus(prog, 3), sim.dpus):
+        assert dpu.cycle > 5000
+        assert_same_dpu(ref, dpu)
+
+
+def test_a_hot_program_is_compiled_in_the_background_and_kept_on_disk(cache_dir, monkeypatch):
+    monkeypatch.setattr(native, "hot_seconds", lambda slots: 0.0)
+    prog = build(LOOP.format(n=3000))
+    key = native.program_key(prog.iram, memory.V1A)
+    sim = Simulator(engine="native")
+    sim.load(prog)
+    sim.launch()
+    assert native.wait_for_upgrades(timeout=300)
+    assert [s["tier"] for s in sim.engine.compile_stats] == ["quick"]
+    assert native._cache[key].tier == "optimised"
+    assert {p.name for p in cache_dir.glob("native-*")} == {f"native-{key[:40]}.o",
+                                                            f"native-{key[:40]}-quick.o"}
+    first = sim.read(0, "out", 4)
+    sim.launch()  # the next launch starts on the optimised code
+    assert [s["tier"] for s in sim.engine.compile_stats] == ["quick", "optimised"]
+    assert sim.engine.stats["tier_ups"] == 1
+    assert sim.read(0, "out", 4) == first
+    native._cache.clear()  # as a new process would start: the optimised code, from the disk
+    sim = Simulator(engine="native")
+    sim.load(prog)
+    sim.launch()
+    assert [(s["tier"], s["source"]) for s in sim.engine.compile_stats] == [("optimised", "disk")]
+    assert_same_dpu(reference_dpus(prog, 1)[0], sim.dpus[0])
+
+
+def test_the_tier_can_be_chosen(cache_dir, monkeypatch):
+    monkeypatch.setattr(native, "hot_seconds", lambda slots: 0.0)
+    prog = build(LOOP.format(n=3000))
+    sim = Simulator(engine="native")
+    sim.engine = NativeEngine(tier="quick")  # never compiled optimised
+    sim.load(prog)
+    sim.launch()
+    assert native.wait_for_upgrades(timeout=300)
+    assert [s["tier"] for s in sim.engine.compile_stats] == ["quick"]
+    assert [c.tier for c in native._cache.values()] == ["quick"]
+    sim.engine = NativeEngine(tier="optimised")  # compiled optimised before the run
+    sim.launch()
+    assert [s["tier"] for s in sim.engine.compile_stats] == ["optimised"]
+    assert [c.tier for c in native._cache.values()] == ["optimised"]
+    with pytest.raises(ValueError, match="unknown tier"):
+        NativeEngine(tier="fast")
+
+
+def test_a_failed_tier_up_leaves_the_runs_on_the_quick_code(cache_dir, monkeypatch):
+    monkeypatch.setattr(native, "hot_seconds", lambda slots: 0.0)
+    emit = native._emit
+
+    def fail_optimised(llvm, tm, tr, tier, context=None):
+        if tier == native.OPTIMISED:
+            raise RuntimeError("no memory left")
+        return emit(llvm, tm, tr, tier, context)
+
+    monkeypatch.setattr(native, "_emit", fail_optimised)
+    prog = build(LOOP.format(n=3000))
+    sim = Simulator(engine="native")
+    sim.load(prog)
+    sim.launch()
+    assert native.wait_for_upgrades(timeout=300)
+    [code] = native._cache.values()
+    assert code.tier == "quick" and code.upgrade == "RuntimeError: no memory left"
+    sim.launch()  # not tried again
+    assert [s["tier"] for s in sim.engine.compile_stats] == ["quick"]
+    assert code.upgrade == "RuntimeError: no memory left"
+    assert_same_dpu(reference_dpus(prog, 1)[0], sim.dpus[0])
+
+
+TIER_UP_AT_EXIT = """
+import sys
+import time
+sys.path.insert(0, {tests!r})
+from test_sim_vector import build
+from test_sim_native import LOOP
+from dpusim import native
+from dpusim.simulator import Simulator
+native.hot_seconds = lambda slots: 0.0
+sim = Simulator(engine="native")
+sim.load(build(LOOP.format(n=3000)))
+sim.launch()
+[code] = native._cache.values()
+while code.upgrade == "queued":  # until the tier-up is under way
+    time.sleep(0.001)
+print(int.from_bytes(sim.read(0, "out", 4), "little"))
+"""
+
+
+def test_a_process_that_ends_during_a_tier_up_ends_cleanly_with_the_code_on_disk(tmp_path):
+    """The tier-up thread is not a daemon: a process that ends waits for the compile in
+    progress (LLVM must not be running while the process tears down), whose code is then in
+    the disk cache for the next run."""
+    script = TIER_UP_AT_EXIT.format(tests=os.path.dirname(__file__))
+    env = {**os.environ, "DPUSIM_CACHE": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().isdigit() and done.stderr == ""
+    names = sorted(p.name for p in tmp_path.glob("native-*"))
+    assert len(names) == 2 and names[0].endswith("-quick.o") and names[1].endswith(".o")

@@ -69,17 +69,20 @@ ENGINES_UNDER_TEST = ("ref", "vector", "native")
 
 def run_both(program: Program, inputs: list[dict] | None = None, nr_dpus: int | None = None,
              max_cycles: int | None = 200_000, boot: tuple[int, ...] = (0,),
-             setup=None) -> tuple[Simulator, Simulator]:
+             setup=None, native_tier: str = "auto") -> tuple[Simulator, Simulator]:
     """Run `program` with both engines and compare every DPU and every fault.
 
     `inputs[i]` maps a symbol or address to bytes written to DPU i; `setup(sim)` runs after
-    that; `boot` lists the tasklets booted on every DPU (empty: `setup` boots).
+    that; `boot` lists the tasklets booted on every DPU (empty: `setup` boots).  The native
+    engine runs short runs on its quick code; `native_tier="optimised"` runs the optimised code.
     """
     nr_dpus = nr_dpus or (len(inputs) if inputs else 1)
     sims = {}
     faults = {}
     for engine in ENGINES_UNDER_TEST:
         sim = Simulator(nr_dpus=nr_dpus, engine=engine)
+        if engine == "native":
+            sim.engine.tier = native_tier
         sim.load(program)
         for i, inp in enumerate(inputs or []):
             for addr, data in inp.items():
@@ -642,6 +645,18 @@ def test_random_programs_many(seed, n):
     prog = random_program(seed, n, cats, faults=seed % 3 == 0, loops=seed % 2 == 0)
     run_both(prog, random_inputs(seed, 6), max_cycles=10_000,
              boot=(0,) if seed % 4 else (0, 3, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20))
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(seed=st.integers(0, 1 << 30), n=st.integers(1, 60))
+def test_random_programs_on_optimised_native_code(seed, n):
+    """The tests above run the native engine's quick code (their runs are too short for a
+    tier-up); these run the code LLVM's optimiser made, which a long run moves to."""
+    cats = ALU + MEMORY + CONTROL + ("fault",)
+    prog = random_program(seed, n, cats, faults=seed % 3 == 0, loops=seed % 2 == 0)
+    run_both(prog, random_inputs(seed, 4), max_cycles=10_000,
+             boot=(0,) if seed % 4 else (0, 3, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20),
+             native_tier="optimised")
 
 
 SHIFTS = ("lsl", "lsr", "asr", "rol", "ror", "lsl1", "lsr1", "lslx", "lsrx", "lsl1x", "lsr1x")

@@ -1,7 +1,8 @@
 """The ``auto`` engine: the vectorized engine for short runs, the native engine for the rest.
 
 Which engine is faster depends on the run at hand.  The native engine runs a program hundreds of
-times faster than the vectorized one, but compiling it costs a fraction of a second to seconds,
+times faster than the vectorized one, but compiling it (its quick code, see
+:mod:`dpusim.native`) costs 0.05 s for a small kernel to most of a second for a large program,
 the time the vectorized engine takes for some hundred thousand to a few million instructions.
 The length of a run is not known before it ends, so ``auto`` decides as a JIT does:
 

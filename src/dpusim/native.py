@@ -8,15 +8,20 @@ the reference engine's, register for register and cycle for cycle: the translati
 
 Compiling
 ---------
-Code is compiled once per program: the key is a hash of the IRAM words, the DPU model and the
-translator's version.  Compiled code stays in memory for the process (``NativeEngine`` shares one
-cache), and its object code is also written to a disk cache (``$DPUSIM_CACHE``, else
-``~/.cache/dpusim``; ``DPUSIM_CACHE=off`` disables it), from which a later process loads it without
-compiling.  ``compile_stats`` says how long translating and compiling took and where the code
-came from.  The functions every program calls (the runtime: the batch counter, DMA copies, the
-speculation table's checks) are a module of their own, compiled (or read from the disk cache)
-once per process when llvmlite is first initialised and linked to each program by name, so a
-program's compile is of its own code only (``runtime_stats``).
+Code is compiled once per program and tier: the key is a hash of the IRAM words, the DPU model
+and the translator's version.  A program starts on quick code (not optimised: 0.05 s for a small
+kernel), and when it has run long enough on it (:func:`hot_seconds`), a thread compiles its
+optimised code (2-3 times faster; 0.3-0.8 s for a small kernel, seconds for a large program),
+which the runs move to at their next entry into native code: short runs (tests, small launches)
+never pay for LLVM's optimiser, long runs pay it once and in the background.  Compiled code stays
+in memory for the process (``NativeEngine`` shares one cache), and its object code is also
+written to a disk cache (``$DPUSIM_CACHE``, else ``~/.cache/dpusim``; ``DPUSIM_CACHE=off``
+disables it), from which a later process loads it without compiling, the optimised code when it
+is there.  ``compile_stats`` says how long translating and compiling took, the tier and where
+the code came from.  The functions every program calls (the runtime: the batch counter, DMA
+copies, the speculation table's checks) are a module of their own, compiled (or read from the
+disk cache) once per process when llvmlite is first initialised and linked to each program by
+name, so a program's compile is of its own code only (``runtime_stats``).
 
 Running
 -------
@@ -233,23 +238,38 @@ def _target_machine(llvm, opt: int = 2):
         opt=opt, reloc="default", codemodel="jitdefault")
 
 
-# LLVM's code generator takes time more than linear in the size of the one function a program
-# becomes (CodeGenPrepare and the register coalescer on its thousands of blocks): 2 s for 900
-# DPU instructions, 16 s for 3400 (a C program with the soft-float library), against 0.5 s
-# unoptimised.  Larger programs are therefore compiled without optimisation: slower code (a few
-# times), but a compile that does not cost more than most runs.  Small programs (the kernels
-# that run longest for their size) get O2: its GVN forwards a register an instruction stored
-# to the next one's load across the dispatch entry each instruction has, which O1 leaves in
-# memory: the character counter runs 20-25 % faster, the streaming kernel 5-10 %, for 20-30 %
-# more compile time, most of it on the scheduler every program has.
-LARGE_PROGRAM = 1024  # instructions
+# Two tiers, as in a JIT.  Optimised code runs 2-3 times faster than unoptimised code, but LLVM's
+# optimiser and code generator take 0.3-0.8 s on a small kernel (most of it on the scheduler
+# every program has) and seconds on a large program (the code generator is superlinear in the size
+# of the one function a program becomes: 3.5-5 s for 1200 DPU instructions, 16 s for 3400),
+# against 0.05 s unoptimised for a small kernel.  Most runs are short (tests, a host's small
+# launches), so a program starts on quick code (no optimisation), and the optimised code is
+# compiled in a background thread once the program has run long enough on the quick code
+# (:func:`hot_seconds`) for that to pay.  Runs in progress move to it at their next entry into
+# native code (quick code returns at least every QUICK_SLICE cycles).  Small programs (the
+# kernels that run longest for their size) get O2: its GVN forwards a register an instruction
+# stored to the next one's load across the dispatch entry each instruction has, which O1 leaves
+# in memory: the character counter runs 20-25 % faster, the streaming kernel 5-10 %, for 20-30 %
+# more compile time.
+QUICK = "quick"
+OPTIMISED = "optimised"
+QUICK_SLICE = 1 << 22  # cycles quick code runs before it returns to see whether it was replaced
+LARGE_PROGRAM = 1024  # instructions (in the key of cache files from before the tiers)
 
 
-def optimisation_levels(slots: int) -> tuple[int, int]:
-    """(IR optimisation level, code generation level) for a program of ``slots`` instructions."""
-    if slots <= X.SMALL_PROGRAM:
-        return 2, 2
-    return (1, 2) if slots <= LARGE_PROGRAM else (0, 0)
+def optimisation_levels(slots: int, tier: str = OPTIMISED) -> tuple[int, int]:
+    """(IR optimisation level, code generation level) of a tier for a program of ``slots``
+    instructions."""
+    if tier == QUICK:
+        return 0, 0
+    return (2, 2) if slots <= X.SMALL_PROGRAM else (1, 2)
+
+
+def hot_seconds(slots: int) -> float:
+    """Seconds of native time on quick code after which a program's optimised code is compiled:
+    about a quarter of what compiling it takes, so a run that goes on that long is likely to go
+    on long enough to win the compile back."""
+    return 0.1 + 0.001 * slots
 
 
 def cache_dir() -> Path | None:
@@ -262,10 +282,12 @@ def cache_dir() -> Path | None:
 
 
 class Compiled:
-    """A program's machine code: the entry point and the engine that owns the code."""
+    """A program's machine code: the entry point and the engine that owns the code.  Quick code
+    (see :data:`QUICK`) keeps the program's words for its tier-up and, once that is compiled,
+    points to the optimised code (``better``), which the runs using it move to."""
 
     def __init__(self, key: str, engine, address: int, source: str, translate_s: float,
-                 compile_s: float):
+                 compile_s: float, tier: str = OPTIMISED):
         self.key = key
         self.memory = False  # it loads or stores WRAM (speculating may pay)
         self.engine = engine  # keeps the code alive
@@ -274,6 +296,22 @@ class Compiled:
         self.source = source  # "compiled", "disk"
         self.translate_s = translate_s
         self.compile_s = compile_s
+        self.tier = tier
+        self.better: Compiled | None = None
+        self.program: tuple | None = None  # quick code: (words, model) to compile again
+        self.busy_s = 0.0  # native time spent in this code (quick code: towards its tier-up)
+        self.upgrade = ""  # quick code: "", "queued", "compiling", "done" or what failed
+
+    def best(self) -> "Compiled":
+        """This code, or the code that replaced it."""
+        code = self
+        while code.better is not None:
+            code = code.better
+        return code
+
+    def stats(self) -> dict:
+        return {"key": self.key, "tier": self.tier, "source": self.source,
+                "translate_s": self.translate_s, "compile_s": self.compile_s}
 
 
 _cache: dict[str, Compiled] = {}
@@ -330,8 +368,8 @@ def is_compiled(iram: list[int], model) -> bool:
         return False
     if key in _cache:
         return True
-    directory = cache_dir()
-    return directory is not None and (directory / f"native-{key[:40]}.o").is_file()
+    return any(path is not None and path.is_file()
+               for path in (_cache_path(key, OPTIMISED), _cache_path(key, QUICK)))
 
 
 def _host_id() -> str:
@@ -346,33 +384,151 @@ def _host(llvm, tm) -> str:
     return f"{tm.triple} {llvm.get_host_cpu_name()} {llvm.llvm_version_info}"
 
 
-def compile_program(iram: list[int], model) -> Compiled:
-    """The machine code of a program, from the memory cache, the disk cache or compiled."""
+def _cache_path(key: str, tier: str) -> Path | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    return directory / (f"native-{key[:40]}.o" if tier == OPTIMISED else
+                        f"native-{key[:40]}-quick.o")
+
+
+def compile_program(iram: list[int], model, tier: str = OPTIMISED) -> Compiled:
+    """The machine code of a program, at least of ``tier``, from the memory cache, the disk cache
+    or compiled (optimised code is taken whenever it is at hand)."""
     key = program_key(iram, model)
     with _cache_lock:
-        code = _cache.get(key)
-        if code is not None:
-            return code
+        cached = _cache.get(key)
+        if cached is not None:
+            cached = cached.best()
+            if tier == QUICK or cached.tier == OPTIMISED:
+                return cached
         llvm, tm = _llvm()
-        directory = cache_dir()
-        path = directory / f"native-{key[:40]}.o" if directory is not None else None
         code = None
-        if path is not None:
-            obj = _read_cached(path, key)
+        for t in (OPTIMISED,) if tier == OPTIMISED else (OPTIMISED, QUICK):
+            path = _cache_path(key, t)
+            obj = _read_cached(path, key) if path is not None else None
             if obj is not None:
                 try:
-                    code = _load_object(llvm, tm, key, obj)
+                    code = _load_object(llvm, tm, key, obj, tier=t)
+                    break
                 except Exception:  # noqa: BLE001 - a cache file LLVM refuses is compiled again
                     code = None
         if code is None:
-            code, obj = _compile(llvm, tm, key, iram, model)
+            t0 = time.perf_counter()
+            tr = X.translate(iram, model)
+            t1 = time.perf_counter()
+            obj = _emit(llvm, tm, tr, tier)
+            code = _load_object(llvm, tm, key, obj, "compiled", t1 - t0,
+                                time.perf_counter() - t1, tier)
+            path = _cache_path(key, tier)
             if path is not None:
                 _write_cached(path, key, obj)
         code.memory = any(X.kind_of(w) == "memory" for w in iram[:model.iram_instructions])
-        if len(_cache) >= _CACHE_MAX:
-            _cache.pop(next(iter(_cache)))
-        _cache[key] = code
+        if code.tier == QUICK:
+            code.program = (list(iram[:model.iram_instructions]), model)
+        _install(key, code, cached)
         return code
+
+
+def _install(key: str, code: Compiled, replaced: Compiled | None) -> None:
+    """``code`` the program's code in the memory cache (``_cache_lock`` held); the runs on the
+    quick code it replaces move to it."""
+    if replaced is not None:
+        replaced.better = code
+    if key not in _cache and len(_cache) >= _CACHE_MAX:
+        _cache.pop(next(iter(_cache)))
+    _cache[key] = code
+
+
+def _emit(llvm, tm, tr, tier: str, context=None) -> bytes:
+    """The object code of a translation, compiled for ``tier``.  ``context``: an LLVM context of
+    the caller's and target machines of its own (the tier-up thread), else the global context
+    and the shared target machine."""
+    module = llvm.parse_assembly(tr.ir, context=context)
+    module.triple = tm.triple
+    module.data_layout = str(tm.target_data)
+    module.verify()
+    opt, codegen = optimisation_levels(tr.slots, tier)
+    if opt:
+        _optimise(llvm, tm if context is None else _target_machine(llvm), module, opt)
+    machine = tm if codegen == 2 and context is None else _target_machine(llvm, codegen)
+    obj = machine.emit_object(module)
+    module.close()
+    return obj
+
+
+# Tier-ups: quick code that has run long enough, compiled again optimised, one program at a time
+# in a thread of their own (llvmlite releases the GIL; its calls take a lock of their own, so a
+# compile in the foreground waits at most for one LLVM call of the tier-up's).
+_upgrades: list[Compiled] = []
+_upgrade_lock = threading.Lock()
+_upgrader: list[threading.Thread] = []
+
+
+def request_upgrade(code: Compiled) -> None:
+    """Compile ``code``'s optimised tier in the background (once; quick code only)."""
+    with _upgrade_lock:
+        if code.tier != QUICK or code.upgrade or code.better is not None:
+            return
+        code.upgrade = "queued"
+        _upgrades.append(code)
+        if not _upgrader or not _upgrader[0].is_alive():
+            thread = threading.Thread(target=_upgrade_loop, name="dpusim-tier-up")
+            _upgrader[:] = [thread]
+            thread.start()
+
+
+def _upgrade_loop() -> None:
+    while True:
+        with _upgrade_lock:
+            # nothing is compiled for a process that is ending (it waits for one compile)
+            if not _upgrades or not threading.main_thread().is_alive():
+                for code in _upgrades:
+                    code.upgrade = ""
+                _upgrades.clear()
+                _upgrader.clear()
+                return
+            code = _upgrades.pop(0)
+            code.upgrade = "compiling"
+        try:
+            _upgrade(code)
+            code.upgrade = "done"
+        except Exception as e:  # noqa: BLE001 - the quick code goes on; the reason is kept
+            code.upgrade = f"{type(e).__name__}: {e}"
+
+
+def _upgrade(code: Compiled) -> None:
+    llvm, tm = _llvm()
+    words, model = code.program
+    t0 = time.perf_counter()
+    tr = X.translate(words, model)
+    t1 = time.perf_counter()
+    obj = _emit(llvm, tm, tr, OPTIMISED, llvm.create_context())
+    t2 = time.perf_counter()
+    with _cache_lock:
+        better = _load_object(llvm, tm, code.key, obj, "compiled", t1 - t0, t2 - t1, OPTIMISED)
+        better.memory = code.memory
+        current = _cache.get(code.key)
+        if current is None or current is code:
+            _install(code.key, better, code)
+        else:
+            code.better = current.best()  # (compiled meanwhile in the foreground)
+    path = _cache_path(code.key, OPTIMISED)
+    if path is not None:
+        _write_cached(path, code.key, obj)
+
+
+def wait_for_upgrades(timeout: float | None = None) -> bool:
+    """Wait until no tier-up is queued or compiling; whether none is."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        with _upgrade_lock:
+            thread = _upgrader[0] if _upgrader else None
+        if thread is None:
+            return True
+        thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+        if thread.is_alive():
+            return False
 
 
 _MAGIC = b"dpusim-native-object\n"
@@ -408,23 +564,6 @@ def _read_cached(path: Path, key: str) -> bytes | None:
     return obj
 
 
-def _compile(llvm, tm, key: str, iram: list[int], model) -> tuple[Compiled, bytes]:
-    t0 = time.perf_counter()
-    tr = X.translate(iram, model)
-    t1 = time.perf_counter()
-    module = llvm.parse_assembly(tr.ir)
-    module.triple = tm.triple
-    module.data_layout = str(tm.target_data)
-    module.verify()
-    # O1 on larger programs: about half the compile time of O2 (see optimisation_levels)
-    opt, codegen = optimisation_levels(tr.slots)
-    if opt:
-        _optimise(llvm, tm, module, opt)
-    obj = (tm if codegen == 2 else _target_machine(llvm, codegen)).emit_object(module)
-    code = _load_object(llvm, tm, key, obj, "compiled", t1 - t0, time.perf_counter() - t1)
-    return code, obj
-
-
 def _optimise(llvm, tm, module, level: int) -> None:
     pto = llvm.create_pipeline_tuning_options(speed_level=level)
     pto.loop_vectorization = False
@@ -444,7 +583,7 @@ def _object_engine(llvm, tm, obj: bytes):
 
 
 def _load_object(llvm, tm, key: str, obj: bytes, source: str = "disk", translate_s: float = 0.0,
-                 compile_s: float = 0.0) -> Compiled:
+                 compile_s: float = 0.0, tier: str = OPTIMISED) -> Compiled:
     t0 = time.perf_counter()
     engine = _object_engine(llvm, tm, obj)
     address = engine.get_function_address("dpu_run")
@@ -452,7 +591,7 @@ def _load_object(llvm, tm, key: str, obj: bytes, source: str = "disk", translate
         raise NativeUnavailable("compiled code has no dpu_run")
     if source == "disk":
         compile_s = time.perf_counter() - t0
-    return Compiled(key, engine, address, source, translate_s, compile_s)
+    return Compiled(key, engine, address, source, translate_s, compile_s, tier)
 
 
 # --------------------------------------------------------------------------------------------
@@ -838,20 +977,29 @@ class NativeEngine:
     :class:`DpuFault` of the lowest-index DPU that faulted; ``last_faults`` maps every faulted
     DPU to its fault.  ``run(dpu, max_cycles)`` is ``run_many([dpu])``.  ``stats`` counts the
     replays (instructions the reference engine executed), page allocations and compilations;
-    ``compile_stats`` lists each program the engine used: where its code came from and how long
-    translating and compiling took.
+    ``compile_stats`` lists the code of each program the engine used: its tier, where it came
+    from and how long translating and compiling took.
+
+    ``tier``: "auto" starts a program on quick code unless its optimised code is at hand, and
+    compiles the optimised code in the background once the program has run long enough (see
+    :data:`QUICK`); "quick" never compiles optimised code; "optimised" compiles it before the
+    first run.
     """
 
     name = "native"
 
     def __init__(self, observer: Observer | None = None, threads: int | None = None,
-                 speculate: bool = True):
+                 speculate: bool = True, tier: str = "auto"):
+        if tier not in ("auto", QUICK, OPTIMISED):
+            raise ValueError(f"unknown tier {tier!r}")
         _llvm()
+        self.tier = tier
         self.observer = observer
         self.speculate = speculate
         self.reference = ReferenceEngine(observer)
         self.threads = threads or os.cpu_count() or 1
-        self.stats = {"replays": 0, "pages": 0, "rollbacks": 0, "checkpoints": 0, "aborts": 0}
+        self.stats = {"replays": 0, "pages": 0, "rollbacks": 0, "checkpoints": 0, "aborts": 0,
+                      "tier_ups": 0}
         self.compile_stats: list[dict] = []
         self.last_faults: dict[int, DpuFault] = {}
         self._lock = threading.Lock()
@@ -889,12 +1037,28 @@ class NativeEngine:
             raise faults[min(faults)]
 
     def _code(self, dpu: DpuState) -> Compiled:
-        code = compile_program(dpu.iram, dpu.model)
+        code = compile_program(dpu.iram, dpu.model, OPTIMISED if self.tier == OPTIMISED else QUICK)
+        self._record(code)
+        return code
+
+    def _record(self, code: Compiled) -> None:
         with self._lock:
-            if not any(s["key"] == code.key for s in self.compile_stats):
-                self.compile_stats.append({"key": code.key, "source": code.source,
-                                           "translate_s": code.translate_s,
-                                           "compile_s": code.compile_s})
+            if any(s["key"] == code.key and s["tier"] == code.tier for s in self.compile_stats):
+                return
+            if any(s["key"] == code.key for s in self.compile_stats):
+                self.stats["tier_ups"] += 1  # (the quick code's runs moved to this code)
+            self.compile_stats.append(code.stats())
+
+    def _ran(self, code: Compiled, seconds: float) -> Compiled:
+        """Count native time on ``code`` (towards its tier-up); the code to go on with."""
+        if code.better is not None:
+            better = code.best()
+            self._record(better)
+            return better
+        if code.tier == QUICK and self.tier == "auto":
+            code.busy_s += seconds  # (a race may lose some: it is an estimate)
+            if code.busy_s >= hot_seconds(len(code.program[0])) and not code.upgrade:
+                request_upgrade(code)
         return code
 
     def _run_batch(self, dpus: list[DpuState], max_cycles: int | None,
@@ -910,7 +1074,10 @@ class NativeEngine:
                 run = _Run(dpu, limit, slot)
                 plan = _Plan()
                 starts.append((run, plan, self._begin(run, code, limit, plan, deferred=True)))
+            t0 = time.perf_counter()
             statuses = _enter_batch([(code, run) for (_, code), (run, _, _) in zip(items, starts)])
+            share = (time.perf_counter() - t0) / len(items)
+            items = [(dpu, self._ran(code, share)) for dpu, code in items]
         except BaseException:
             for run, _, _ in starts:
                 run.release()
@@ -932,9 +1099,11 @@ class NativeEngine:
             else:
                 run = _Run(dpu, limit, slot)
                 mode = self._begin(run, code, limit, plan)
+                t0 = time.perf_counter()
                 status = code.entry(ctypes.addressof(run.ctx))
+                code = self._ran(code, time.perf_counter() - t0)
             try:
-                status = self._drive(run, code, limit, plan, mode, status)
+                status, code = self._drive(run, code, limit, plan, mode, status)
                 self._rollback(run)
                 run.store()
             finally:
@@ -978,10 +1147,12 @@ class NativeEngine:
         else:
             ctx.limit = min(limit, plan.exact_until) if self.speculate and code.memory \
                 else limit
+        if code.tier == QUICK:
+            ctx.limit = min(ctx.limit, ctx.cycle + QUICK_SLICE)
         ctx.smode = mode
 
     def _drive(self, run: _Run, code: Compiled, limit: int, plan: "_Plan", mode: int,
-               status: int) -> int:
+               status: int) -> tuple[int, Compiled]:
         """Go on from ``status`` (what the native code returned in ``mode``) until the run
         ends, faults (REPLAY) or reaches ``limit``, with every tasklet's WRAM accesses exact
         when it returns (pending private instructions aside, which :meth:`_rollback`
@@ -991,9 +1162,9 @@ class NativeEngine:
         is checkpointed every :data:`SEGMENT` cycles (first draining: no new access ahead
         until the ones ahead have issued), and a conflict, a replay or the limit reached with
         accesses ahead goes back to the checkpoint and runs exactly (loads and stores at their
-        turn) up to that point and beyond it, longer after each consecutive abort."""
+        turn) up to that point and beyond it, longer after each consecutive abort.  Returns the
+        status and the code to go on with (optimised code may have replaced quick code)."""
         ctx = run.ctx
-        entry = code.entry
         address = ctypes.addressof(ctx)
         while True:
             if status == X.PAGE:
@@ -1002,14 +1173,15 @@ class NativeEngine:
             elif status == X.LOGFULL:
                 run.grow_log()
             elif mode == X.EXACT:
-                if status == X.LIMIT and ctx.cycle < limit:
+                if status != X.LIMIT or ctx.cycle >= limit:
+                    return status, code
+                if self.speculate and code.memory and ctx.cycle >= plan.exact_until:
                     mode = X.SPECULATE  # the exact stretch is over
                     run.checkpoint()
                     self._count("checkpoints")
-                else:
-                    return status
+                # (else a quick code's slice ended)
             elif status == X.DONE:
-                return status
+                return status, code
             elif status == X.LIMIT and ctx.cycle < limit:
                 if mode == X.SPECULATE:
                     plan.aborts = 0
@@ -1027,7 +1199,9 @@ class NativeEngine:
                 plan.aborts += 1
                 mode = X.EXACT
             self._set_limit(run, code, limit, plan, mode)
-            status = entry(address)
+            t0 = time.perf_counter()
+            status = code.entry(address)
+            code = self._ran(code, time.perf_counter() - t0)
 
     def _count(self, name: str) -> None:
         with self._lock:
@@ -1062,5 +1236,5 @@ class NativeEngine:
                 self.stats["rollbacks"] += 1
 
 
-__all__ = ["NativeEngine", "NativeUnavailable", "available", "compile_program", "cache_dir",
-           "is_compiled"]
+__all__ = ["NativeEngine", "NativeUnavailable", "OPTIMISED", "QUICK", "available", "cache_dir",
+           "compile_program", "hot_seconds", "is_compiled", "request_upgrade", "wait_for_upgrades"]
