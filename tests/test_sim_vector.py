@@ -647,7 +647,7 @@ def test_random_programs_many(seed, n):
              boot=(0,) if seed % 4 else (0, 3, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20))
 
 
-@settings(max_examples=40, deadline=None, derandomize=True)
+@settings(max_examples=30, deadline=None, derandomize=True)
 @given(seed=st.integers(0, 1 << 30), n=st.integers(1, 60))
 def test_random_programs_on_optimised_native_code(seed, n):
     """The tests above run the native engine's quick code (their runs are too short for a
@@ -656,6 +656,17 @@ def test_random_programs_on_optimised_native_code(seed, n):
     prog = random_program(seed, n, cats, faults=seed % 3 == 0, loops=seed % 2 == 0)
     run_both(prog, random_inputs(seed, 4), max_cycles=10_000,
              boot=(0,) if seed % 4 else (0, 3, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20),
+             native_tier="optimised")
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_a_larger_random_program_on_optimised_native_code(seed):
+    """Over SMALL_PROGRAM instructions, the optimised code is made by another pipeline (O1, and
+    the check of each access ahead called, not inlined)."""
+    from dpusim import translate
+    cats = ALU + MEMORY + CONTROL
+    prog = random_program(seed, translate.SMALL_PROGRAM + 20, cats, loops=True)
+    run_both(prog, random_inputs(seed, 3), max_cycles=20_000, boot=(0, 1, 2, 7),
              native_tier="optimised")
 
 

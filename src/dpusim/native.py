@@ -267,9 +267,10 @@ def optimisation_levels(slots: int, tier: str = OPTIMISED) -> tuple[int, int]:
 
 def hot_seconds(slots: int) -> float:
     """Seconds of native time on quick code after which a program's optimised code is compiled:
-    about a quarter of what compiling it takes, so a run that goes on that long is likely to go
-    on long enough to win the compile back."""
-    return 0.1 + 0.001 * slots
+    about a quarter of what compiling it takes (0.4-1.3 s for a small kernel, 10 s for 900
+    instructions, on the CI machine), so a run that goes on that long is likely to go on long
+    enough to win the compile back."""
+    return 0.1 + 0.0025 * slots
 
 
 def cache_dir() -> Path | None:
