@@ -542,7 +542,7 @@ def reference_dpus(prog, nr_dpus: int) -> list:
     return ref.dpus
 
 
-@pytest.mark.parametrize("text", [LOOP.format(n=20000), REGISTERS], ids=["memory", "registers"])
+@pytest.mark.parametrize("text", [LOOP.format(n=6000), REGISTERS], ids=["memory", "registers"])
 def test_runs_move_to_the_optimised_code_as_soon_as_it_is_compiled(text, cache_dir, monkeypatch):
     """Quick code that has run long enough is compiled again optimised; runs in progress move to
     it at their next entry into native code (quick code returns every QUICK_SLICE cycles, also
@@ -597,6 +597,22 @@ def test_a_hot_program_is_compiled_in_the_background_and_kept_on_disk(cache_dir,
     sim.launch()
     assert [(s["tier"], s["source"]) for s in sim.engine.compile_stats] == [("optimised", "disk")]
     assert_same_dpu(reference_dpus(prog, 1)[0], sim.dpus[0])
+
+
+def test_hot_means_a_time_that_grows_with_the_program_s_length(cache_dir, monkeypatch):
+    """The program's own length (not the IRAM's 4096 words): a small kernel is hot after a
+    tenth of a second or so, a large program after seconds."""
+    assert native.hot_seconds(30) < 0.2 < 2 < native.hot_seconds(1000)
+    asked = []
+    monkeypatch.setattr(native, "hot_seconds", lambda slots: asked.append(slots) or 1e9)
+    prog = build(LOOP.format(n=300))
+    sim = Simulator(engine="native")
+    sim.load(prog)
+    sim.launch()
+    length = max(i + 1 for i, w in enumerate(prog.iram) if w)
+    assert asked and set(asked) == {length} and length < 20
+    [code] = native._cache.values()
+    assert code.tier == "quick" and code.upgrade == ""  # not hot
 
 
 def test_the_tier_can_be_chosen(cache_dir, monkeypatch):

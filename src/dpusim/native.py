@@ -299,7 +299,8 @@ class Compiled:
         self.compile_s = compile_s
         self.tier = tier
         self.better: Compiled | None = None
-        self.program: tuple | None = None  # quick code: (words, model) to compile again
+        self.program: tuple | None = None  # quick code: (words up to the last non-zero one,
+        #                                      model) to compile again
         self.busy_s = 0.0  # native time spent in this code (quick code: towards its tier-up)
         self.upgrade = ""  # quick code: "", "queued", "compiling", "done" or what failed
 
@@ -426,7 +427,10 @@ def compile_program(iram: list[int], model, tier: str = OPTIMISED) -> Compiled:
                 _write_cached(path, key, obj)
         code.memory = any(X.kind_of(w) == "memory" for w in iram[:model.iram_instructions])
         if code.tier == QUICK:
-            code.program = (list(iram[:model.iram_instructions]), model)
+            words = list(iram[:model.iram_instructions])
+            while words and words[-1] == 0:
+                words.pop()
+            code.program = (words, model)
         _install(key, code, cached)
         return code
 
