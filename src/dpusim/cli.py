@@ -471,8 +471,9 @@ _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
               default="auto", show_default=True,
               help="Simulation engine (ref: the reference engine; vector: DPUs in lockstep "
                    "with numpy; native: the program compiled to machine code, cached, DPUs in "
-                   "parallel threads; auto: native when its code is cached, else vector for "
-                   "the first 200,000 cycles and native for the rest).")
+                   "parallel threads, quick code first and optimised code compiled in the "
+                   "background when the run goes on; auto: native when its code is cached, "
+                   "else vector for the first 200,000 cycles and native for the rest).")
 @click.option("--model", "model_name", default="v1A", show_default=True, metavar="v1A|v1B",
               help="DPU model.")
 @click.option("--set", "sets", multiple=True, callback=_parse_sets,
