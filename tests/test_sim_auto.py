@@ -85,8 +85,22 @@ def test_a_short_run_stays_on_the_vectorized_engine(fresh_cache):
     assert fault is None and sim.engine.ran == {"vector"}
 
 
+def test_the_budget_grows_with_the_program_s_length():
+    """About what the vectorized engine runs while the quick code compiles: 0.02 s plus 0.5 ms
+    per instruction."""
+    small = Simulator(engine="ref")
+    small.load(build(PROGRAM.format(n=5)))
+    length = max(i + 1 for i, w in enumerate(small.dpus[0].iram) if w)
+    assert auto.budget(small.dpus) == auto.BUDGET + auto.BUDGET_PER_INSTRUCTION * length
+    large = Simulator(engine="ref")
+    large.dpus[0].iram[1399] = 1
+    assert auto.budget(large.dpus) == auto.BUDGET + auto.BUDGET_PER_INSTRUCTION * 1400
+    assert 10_000 < auto.budget(small.dpus) < 30_000 < 300_000 < auto.budget(large.dpus)
+    assert auto.budget([]) == auto.BUDGET
+
+
 def test_a_longer_run_goes_on_natively_and_then_starts_natively(fresh_cache, monkeypatch):
-    monkeypatch.setattr(auto, "BUDGET", 300)
+    monkeypatch.setattr(auto, "budget", lambda dpus: 300)
     sim, fault = same_as_reference(400, bad=[0, 1, 0])  # DPU 1 faults, after the switch
     assert sim.engine.ran == {"vector", "native"}
     assert fault is not None and fault.dpu == 1 and fault.kind == "memory fault"
@@ -96,7 +110,7 @@ def test_a_longer_run_goes_on_natively_and_then_starts_natively(fresh_cache, mon
 
 
 def test_a_cycle_limit_below_the_budget_and_above_it(fresh_cache, monkeypatch):
-    monkeypatch.setattr(auto, "BUDGET", 300)
+    monkeypatch.setattr(auto, "budget", lambda dpus: 300)
     sim, fault = same_as_reference(400, max_cycles=250)
     assert sim.engine.ran == {"vector"} and fault.kind == CYCLE_LIMIT
     native._cache.clear()

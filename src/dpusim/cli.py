@@ -473,7 +473,8 @@ _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
                    "with numpy; native: the program compiled to machine code, cached, DPUs in "
                    "parallel threads, quick code first and optimised code compiled in the "
                    "background when the run goes on; auto: native when its code is cached, "
-                   "else vector for the first 200,000 cycles and native for the rest).")
+                   "else vector for as long as the quick code would take to compile (10,000 "
+                   "cycles and 250 per instruction of the program) and native for the rest).")
 @click.option("--model", "model_name", default="v1A", show_default=True, metavar="v1A|v1B",
               help="DPU model.")
 @click.option("--set", "sets", multiple=True, callback=_parse_sets,
