@@ -8,6 +8,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 
 import pytest
 from test_sim_vector import assert_same_dpu, build, run_both
@@ -635,14 +636,11 @@ def test_the_tier_can_be_chosen(cache_dir, monkeypatch):
 
 def test_a_failed_tier_up_leaves_the_runs_on_the_quick_code(cache_dir, monkeypatch):
     monkeypatch.setattr(native, "hot_seconds", lambda slots: 0.0)
-    emit = native._emit
 
-    def fail_optimised(llvm, tm, tr, tier, context=None):
-        if tier == native.OPTIMISED:
-            raise RuntimeError("no memory left")
-        return emit(llvm, tm, tr, tier, context)
+    def fail(words, model):
+        raise RuntimeError("no memory left")
 
-    monkeypatch.setattr(native, "_emit", fail_optimised)
+    monkeypatch.setattr(native, "_compile_elsewhere", fail)
     prog = build(LOOP.format(n=3000))
     sim = Simulator(engine="native")
     sim.load(prog)
@@ -665,25 +663,40 @@ from test_sim_native import LOOP
 from dpusim import native
 from dpusim.simulator import Simulator
 native.hot_seconds = lambda slots: 0.0
+native._CHILD = "import time; time.sleep(120)"  # a compile that outlives this process
 sim = Simulator(engine="native")
 sim.load(build(LOOP.format(n=3000)))
 sim.launch()
-[code] = native._cache.values()
-while code.upgrade == "queued":  # until the tier-up is under way
+while not native._children:  # until the tier-up's compiling process runs
     time.sleep(0.001)
-print(int.from_bytes(sim.read(0, "out", 4), "little"))
+[child] = native._children
+print(int.from_bytes(sim.read(0, "out", 4), "little"), child.pid)
 """
 
 
-def test_a_process_that_ends_during_a_tier_up_ends_cleanly_with_the_code_on_disk(tmp_path):
-    """The tier-up thread is not a daemon: a process that ends waits for the compile in
-    progress (LLVM must not be running while the process tears down), whose code is then in
-    the disk cache for the next run."""
+def test_a_process_that_ends_during_a_tier_up_ends_at_once_and_stops_the_compile(tmp_path):
+    """The optimised code is compiled by a child process, which a process that ends kills (its
+    own LLVM must not run while it tears down, and nobody waits for a compile no run will use):
+    it ends cleanly, and the quick code is the one in the disk cache."""
     script = TIER_UP_AT_EXIT.format(tests=os.path.dirname(__file__))
     env = {**os.environ, "DPUSIM_CACHE": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
                           text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().isdigit() and done.stderr == ""
-    names = sorted(p.name for p in tmp_path.glob("native-*"))
-    assert len(names) == 2 and names[0].endswith("-quick.o") and names[1].endswith(".o")
+    out, pid = done.stdout.split()
+    assert out.isdigit() and done.stderr == ""
+    for _ in range(100):  # the killed child, reaped by its new parent
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the compiling process outlived its parent")
+    assert [p.name[-8:] for p in tmp_path.glob("native-*")] == ["-quick.o"]
+
+
+def test_a_compiling_process_that_fails_says_why():
+    with pytest.raises(RuntimeError, match="compiling process ended with status 1: "
+                                           "AttributeError"):
+        native._compile_elsewhere([1, 2, 3], None)

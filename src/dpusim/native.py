@@ -10,8 +10,8 @@ Compiling
 ---------
 Code is compiled once per program and tier: the key is a hash of the IRAM words, the DPU model
 and the translator's version.  A program starts on quick code (not optimised: 0.05 s for a small
-kernel), and when it has run long enough on it (:func:`hot_seconds`), a thread compiles its
-optimised code (2-3 times faster; 0.3-0.8 s for a small kernel, seconds for a large program),
+kernel), and when it has run long enough on it (:func:`hot_seconds`), a child process compiles
+its optimised code (2-3 times faster; 0.3-0.8 s for a small kernel, seconds for a large program),
 which the runs move to at their next entry into native code: short runs (tests, small launches)
 never pay for LLVM's optimiser, long runs pay it once and in the background.  Compiled code stays
 in memory for the process (``NativeEngine`` shares one cache), and its object code is also
@@ -55,10 +55,13 @@ the reference engine runs instead: every issue must be reported in order.
 from __future__ import annotations
 
 import array
+import atexit
 import ctypes
 import hashlib
 import os
+import pickle
 import struct
+import subprocess
 import sys
 import threading
 import time
@@ -244,7 +247,7 @@ def _target_machine(llvm, opt: int = 2):
 # of the one function a program becomes: 3.5-5 s for 1200 DPU instructions, 16 s for 3400),
 # against 0.05 s unoptimised for a small kernel.  Most runs are short (tests, a host's small
 # launches), so a program starts on quick code (no optimisation), and the optimised code is
-# compiled in a background thread once the program has run long enough on the quick code
+# compiled in the background once the program has run long enough on the quick code
 # (:func:`hot_seconds`) for that to pay.  Runs in progress move to it at their next entry into
 # native code (quick code returns at least every QUICK_SLICE cycles).  Small programs (the
 # kernels that run longest for their size) get O2: its GVN forwards a register an instruction
@@ -462,12 +465,19 @@ def _emit(llvm, tm, tr, tier: str, context=None) -> bytes:
     return obj
 
 
-# Tier-ups: quick code that has run long enough, compiled again optimised, one program at a time
-# in a thread of their own (llvmlite releases the GIL; its calls take a lock of their own, so a
-# compile in the foreground waits at most for one LLVM call of the tier-up's).
+# Tier-ups: quick code that has run long enough, compiled again optimised, one program at a time.
+# A thread of their own waits for a child process that compiles: llvmlite takes a lock of its own
+# around every LLVM call, and one call of an optimised compile (emitting the object) takes
+# seconds for a large program, which a quick compile in this process would wait for; and a
+# process that ends kills the child at once, where it would have to wait for a compile of its
+# own to end (LLVM must not run while the process tears down).  The child costs a Python start
+# (0.3-0.7 s), in the background.
 _upgrades: list[Compiled] = []
 _upgrade_lock = threading.Lock()
 _upgrader: list[threading.Thread] = []
+_children: set = set()  # the compiling child processes
+_exiting: list[bool] = []  # set once the process ends: no code is loaded after that
+_CHILD = "from dpusim.native import _compile_child; _compile_child()"
 
 
 def request_upgrade(code: Compiled) -> None:
@@ -478,7 +488,8 @@ def request_upgrade(code: Compiled) -> None:
         code.upgrade = "queued"
         _upgrades.append(code)
         if not _upgrader or not _upgrader[0].is_alive():
-            thread = threading.Thread(target=_upgrade_loop, name="dpusim-tier-up")
+            thread = threading.Thread(target=_upgrade_loop, name="dpusim-tier-up",
+                                      daemon=True)
             _upgrader[:] = [thread]
             thread.start()
 
@@ -486,8 +497,7 @@ def request_upgrade(code: Compiled) -> None:
 def _upgrade_loop() -> None:
     while True:
         with _upgrade_lock:
-            # nothing is compiled for a process that is ending (it waits for one compile)
-            if not _upgrades or not threading.main_thread().is_alive():
+            if not _upgrades or _exiting:
                 for code in _upgrades:
                     code.upgrade = ""
                 _upgrades.clear()
@@ -506,12 +516,12 @@ def _upgrade(code: Compiled) -> None:
     llvm, tm = _llvm()
     words, model = code.program
     t0 = time.perf_counter()
-    tr = X.translate(words, model)
+    obj = _compile_elsewhere(words, model)
     t1 = time.perf_counter()
-    obj = _emit(llvm, tm, tr, OPTIMISED, llvm.create_context())
-    t2 = time.perf_counter()
     with _cache_lock:
-        better = _load_object(llvm, tm, code.key, obj, "compiled", t1 - t0, t2 - t1, OPTIMISED)
+        if _exiting:
+            return
+        better = _load_object(llvm, tm, code.key, obj, "compiled", 0.0, t1 - t0, OPTIMISED)
         better.memory = code.memory
         current = _cache.get(code.key)
         if current is None or current is code:
@@ -521,6 +531,51 @@ def _upgrade(code: Compiled) -> None:
     path = _cache_path(code.key, OPTIMISED)
     if path is not None:
         _write_cached(path, code.key, obj)
+
+
+def _compile_elsewhere(words: list[int], model) -> bytes:
+    """The optimised object code of a program, compiled by a child process (in this process's
+    thread when there is no interpreter to start)."""
+    if not sys.executable:  # pragma: no cover - an embedded interpreter
+        llvm, tm = _llvm()
+        return _emit(llvm, tm, X.translate(words, model), OPTIMISED, llvm.create_context())
+    with _upgrade_lock:
+        if _exiting:
+            raise RuntimeError("the process is ending")
+        child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        _children.add(child)
+    try:
+        obj, err = child.communicate(pickle.dumps((words, model)))
+    finally:
+        with _upgrade_lock:
+            _children.discard(child)
+    if child.returncode != 0:
+        why = err.decode(errors="replace").strip().splitlines()[-1:] or [""]
+        raise RuntimeError(f"the compiling process ended with status {child.returncode}"
+                           f"{': ' + why[0] if why[0] else ''}")
+    return obj
+
+
+def _compile_child() -> None:
+    """A tier-up's child process: the program's words and model, pickled, on standard input;
+    the optimised object code on standard output."""
+    words, model = pickle.load(sys.stdin.buffer)
+    llvm, tm = _llvm()
+    sys.stdout.buffer.write(_emit(llvm, tm, X.translate(words, model), OPTIMISED))
+    sys.stdout.buffer.flush()
+
+
+@atexit.register
+def _stop_upgrades() -> None:
+    """At exit: the compiling children killed, and no tier-up loads code any more (one that
+    is loading finishes first)."""
+    with _upgrade_lock:
+        _exiting.append(True)
+        for child in list(_children):
+            child.kill()
+    with _cache_lock:
+        pass
 
 
 def wait_for_upgrades(timeout: float | None = None) -> bool:
