@@ -38,6 +38,20 @@ LOOP = HEADER + """
 """
 
 
+# three tasklets in a loop of private instructions (registers only: nothing speculates)
+THREE_LOOPS = HEADER + """
+        jnz id, 2f
+        boot zero, 1
+        boot zero, 2
+    2:  move r1, {n}
+    1:  add r2, r2, r1
+        xor r3, r2, id
+        lsl_add r4, r3, r2, 1
+        add r1, r1, -1, nz, 1b
+        stop
+"""
+
+
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch):
     """An empty disk cache and an empty memory cache."""
@@ -193,18 +207,7 @@ def stopped_at(prog, limit: int) -> list[Simulator]:
 def test_a_cycle_limit_inside_a_run_ahead_rolls_back():
     """Tasklets execute private instructions ahead of their issue; a cycle limit falling inside
     such a run leaves each tasklet exactly where the reference has it, at every limit."""
-    text = HEADER + """
-        jnz id, 2f
-        boot zero, 1
-        boot zero, 2
-    2:  move r1, 50
-    1:  add r2, r2, r1
-        xor r3, r2, id
-        lsl_add r4, r3, r2, 1
-        add r1, r1, -1, nz, 1b
-        stop
-    """
-    prog = build(text)
+    prog = build(THREE_LOOPS.format(n=50))
     rollbacks = 0
     for limit in (7, 20, 33, 101, 250):
         sims = stopped_at(prog, limit)
@@ -523,19 +526,6 @@ def test_tasklet_objects_held_across_a_native_run_are_kept_up_to_date():
 
 # ------------------------------------------------------------------------------------- tiers
 
-REGISTERS = HEADER + """
-        jnz id, 2f
-        boot zero, 1
-        boot zero, 2
-    2:  move r1, 4000
-    1:  add r2, r2, r1
-        xor r3, r2, id
-        lsl_add r4, r3, r2, 1
-        add r1, r1, -1, nz, 1b
-        stop
-"""
-
-
 def reference_dpus(prog, nr_dpus: int) -> list:
     ref = Simulator(nr_dpus=nr_dpus, engine="ref")
     ref.load(prog)
@@ -543,7 +533,8 @@ def reference_dpus(prog, nr_dpus: int) -> list:
     return ref.dpus
 
 
-@pytest.mark.parametrize("text", [LOOP.format(n=6000), REGISTERS], ids=["memory", "registers"])
+@pytest.mark.parametrize("text", [LOOP.format(n=6000), THREE_LOOPS.format(n=4000)],
+                         ids=["memory", "registers"])
 def test_runs_move_to_the_optimised_code_as_soon_as_it_is_compiled(text, cache_dir, monkeypatch):
     """Quick code that has run long enough is compiled again optimised; runs in progress move to
     it at their next entry into native code (quick code returns every QUICK_SLICE cycles, also

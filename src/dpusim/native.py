@@ -257,7 +257,9 @@ def _target_machine(llvm, opt: int = 2):
 QUICK = "quick"
 OPTIMISED = "optimised"
 QUICK_SLICE = 1 << 22  # cycles quick code runs before it returns to see whether it was replaced
-LARGE_PROGRAM = 1024  # instructions (in the key of cache files from before the tiers)
+# In every program's key: a cache file from before the tiers (whose code for programs over 1024
+# instructions was not optimised) is never taken for optimised code.
+TIERS = "tiers-1"
 
 
 def optimisation_levels(slots: int, tier: str = OPTIMISED) -> tuple[int, int]:
@@ -347,7 +349,7 @@ def program_key(iram: list[int], model) -> str:
     while end and words[end - 1] == 0:
         end -= 1
     h = hashlib.sha256()
-    h.update(f"dpusim-native {X.TRANSLATOR_VERSION} {LARGE_PROGRAM} {model!r} {_host_id()} "
+    h.update(f"dpusim-native {X.TRANSLATOR_VERSION} {TIERS} {model!r} {_host_id()} "
              f"{_runtime_digest()}\n".encode())
     h.update(b"".join(w.to_bytes(8, "little") for w in words[:end]))
     key = h.hexdigest()
@@ -1109,6 +1111,12 @@ class NativeEngine:
                 self.stats["tier_ups"] += 1  # (the quick code's runs moved to this code)
             self.compile_stats.append(code.stats())
 
+    def _enter(self, code: Compiled, address: int) -> tuple[int, Compiled]:
+        """Run ``code`` on the context at ``address``: the status, and the code to go on with."""
+        t0 = time.perf_counter()
+        status = code.entry(address)
+        return status, self._ran(code, time.perf_counter() - t0)
+
     def _ran(self, code: Compiled, seconds: float) -> Compiled:
         """Count native time on ``code`` (towards its tier-up); the code to go on with."""
         if code.better is not None:
@@ -1159,9 +1167,7 @@ class NativeEngine:
             else:
                 run = _Run(dpu, limit, slot)
                 mode = self._begin(run, code, limit, plan)
-                t0 = time.perf_counter()
-                status = code.entry(ctypes.addressof(run.ctx))
-                code = self._ran(code, time.perf_counter() - t0)
+                status, code = self._enter(code, ctypes.addressof(run.ctx))
             try:
                 status, code = self._drive(run, code, limit, plan, mode, status)
                 self._rollback(run)
@@ -1259,9 +1265,7 @@ class NativeEngine:
                 plan.aborts += 1
                 mode = X.EXACT
             self._set_limit(run, code, limit, plan, mode)
-            t0 = time.perf_counter()
-            status = code.entry(address)
-            code = self._ran(code, time.perf_counter() - t0)
+            status, code = self._enter(code, address)
 
     def _count(self, name: str) -> None:
         with self._lock:
