@@ -54,10 +54,14 @@ THREE_LOOPS = HEADER + """
 
 @pytest.fixture
 def cache_dir(tmp_path, monkeypatch):
-    """An empty disk cache and an empty memory cache."""
+    """An empty disk cache and an empty memory cache.  A tier-up that an earlier test started
+    in the background would install its code in the memory cache, and write it to whatever disk
+    cache is set when it ends: it is waited for first."""
+    assert native.wait_for_upgrades(timeout=300)
     monkeypatch.setenv("DPUSIM_CACHE", str(tmp_path / "cache"))
     native._cache.clear()
     yield tmp_path / "cache"
+    assert native.wait_for_upgrades(timeout=300)
     native._cache.clear()
 
 
@@ -560,7 +564,7 @@ def test_runs_move_to_the_optimised_code_as_soon_as_it_is_compiled(text, cache_d
     assert [s["tier"] for s in sim.engine.compile_stats] == ["quick", "optimised"]
     assert sim.engine.stats["tier_ups"] == 1
     assert len(set(entries)) == 3  # every DPU ran on, in the optimised code
-    assert [c.tier for c in native._cache.values()] == ["optimised"]
+    assert [c.tier for c in native._cache.values()] == ["optimised"]  # it replaced the quick code
     for ref, dpu in zip(reference_dpus(prog, 3), sim.dpus):
         assert dpu.cycle > 5000
         assert_same_dpu(ref, dpu)
