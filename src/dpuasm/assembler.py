@@ -424,6 +424,8 @@ class Assembler:
                 target, new_operands = expansion
                 candidates += [(form, new_operands) for form in isa.FORMS_BY_MNEMONIC[target]]
         for form, ops in candidates:
+            if not _arity_fits(form, ops):
+                continue  # (the cheapest mismatch, and one no message names)
             try:
                 values, exprs = self._match(form, ops, loc, head)
             except _Mismatch as m:
@@ -454,7 +456,7 @@ class Assembler:
         if fops and fops[0].kind == "endian" and not (ops and _is_endian(ops[0])):
             ops.insert(0, [])  # the default, little-endian
         if len(ops) != len(fops):
-            raise _Mismatch(f"{form.id} takes {len(fops)} operands")
+            raise _Mismatch(f"{form.id} takes {len(fops)} operands")  # (see _arity_fits)
         values: list[int] = []
         exprs: list[tuple[int, object, list[Token]]] = []
         for i, (op, toks) in enumerate(zip(fops, ops)):
@@ -721,6 +723,15 @@ def _describe(toks: list[Token]) -> str:
 def _shape_text(shape: str) -> str:
     words = {"R": "rc", "S": "ra", "D": "d", "X": "imm", "C": "cc"}
     return ", ".join(words[c] for c in shape)
+
+
+def _arity_fits(form: isa.Form, operands: list[list[Token]]) -> bool:
+    """Whether ``operands`` are as many as ``form`` takes (its endianness may go unsaid)."""
+    fops = form.operands
+    n = len(operands)
+    if fops and fops[0].kind == "endian" and not (operands and _is_endian(operands[0])):
+        n += 1
+    return n == len(fops)
 
 
 def _match_sugar(sugar: isa.Sugar, operands: list[list[Token]], head: Token):

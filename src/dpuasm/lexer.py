@@ -7,6 +7,7 @@ comments are removed beforehand by :func:`strip_block_comments`, which keeps lin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dpucore.isa import is_register_name
@@ -42,45 +43,18 @@ class LexError(ValueError):
         self.col = col
 
 
+# What the comment stripper must step over, in the order it tries them at each position: a string
+# literal (ended by its quote or by the end of the line; a backslash escapes any character), a
+# line comment (kept: tokenize drops it), a block comment (to its end, or the end of the text).
+_SKIPPED = re.compile(r'"(?:\\[\s\S]?|[^"\\\n])*["\n]?|//[^\n]*|(/\*[\s\S]*?(?:\*/|\Z))')
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def strip_block_comments(text: str) -> str:
     """Replace ``/* … */`` comments with spaces (newlines kept), respecting string literals."""
-    out = []
-    i, n = 0, len(text)
-    in_str = False
-    while i < n:
-        c = text[i]
-        if in_str:
-            out.append(c)
-            if c == "\\" and i + 1 < n:
-                out.append(text[i + 1])
-                i += 2
-                continue
-            if c == '"' or c == "\n":
-                in_str = False
-            i += 1
-        elif c == '"':
-            in_str = True
-            out.append(c)
-            i += 1
-        elif text.startswith("//", i):
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-            out.append(text[i:j])
-            i = j
-        elif text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            if j < 0:
-                j = n
-                chunk = text[i:]
-            else:
-                chunk = text[i:j + 2]
-                j += 2
-            out.append("".join("\n" if ch == "\n" else " " for ch in chunk))
-            i = j
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
+    if "/*" not in text:
+        return text
+    return _SKIPPED.sub(lambda m: _NOT_NEWLINE.sub(" ", m[1]) if m[1] else m[0], text)
 
 
 def _number(s: str, i: int) -> tuple[int, int, str | None]:
