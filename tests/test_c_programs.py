@@ -49,7 +49,7 @@ def gcc_outputs(tmp_path_factory):
     return of
 
 
-REFERENCE_BUDGET = 20_000
+REFERENCE_BUDGET = 10_000
 OPTIMISED_TIER_MAX = 256
 ALL_ENGINES = bool(os.environ.get("DPU_TEST_ALL_ENGINES"))
 
