@@ -40,9 +40,13 @@ __bootstrap:
 
 @pytest.fixture
 def fresh_cache(tmp_path, monkeypatch):
+    """Empty native caches; a tier-up an earlier test started is waited for first (it would
+    fill them when it ends)."""
+    assert native.wait_for_upgrades(timeout=300)
     monkeypatch.setenv("DPUSIM_CACHE", str(tmp_path / "cache"))
     native._cache.clear()
     yield
+    assert native.wait_for_upgrades(timeout=300)
     native._cache.clear()
 
 
