@@ -48,6 +48,21 @@ def tool():
 
 
 @pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    """Empty caches for the native engine: its memory cache, and a disk cache of the test's own
+    (the directory is yielded).  A tier-up that an earlier test started in the background would
+    install its code in the memory cache, and write it to whatever disk cache is set when it
+    ends: it is waited for first."""
+    from dpusim import native
+    assert native.wait_for_upgrades(timeout=300)
+    monkeypatch.setenv("DPUSIM_CACHE", str(tmp_path / "cache"))
+    native._cache.clear()
+    yield tmp_path / "cache"
+    assert native.wait_for_upgrades(timeout=300)
+    native._cache.clear()
+
+
+@pytest.fixture
 def example_source() -> Path:
     return ROOT / "examples" / "hello.s"
 

@@ -38,18 +38,6 @@ __bootstrap:
 """
 
 
-@pytest.fixture
-def fresh_cache(tmp_path, monkeypatch):
-    """Empty native caches; a tier-up an earlier test started is waited for first (it would
-    fill them when it ends)."""
-    assert native.wait_for_upgrades(timeout=300)
-    monkeypatch.setenv("DPUSIM_CACHE", str(tmp_path / "cache"))
-    native._cache.clear()
-    yield
-    assert native.wait_for_upgrades(timeout=300)
-    native._cache.clear()
-
-
 def run(engine: str, n: int, bad: list[int] | None = None, max_cycles=None):
     sim = Simulator(nr_dpus=len(bad or [0]), engine=engine)
     sim.load(build(PROGRAM.format(n=n)))
@@ -84,7 +72,7 @@ def same_as_reference(n: int, bad=None, max_cycles=None):
     return sim, fault
 
 
-def test_a_short_run_stays_on_the_vectorized_engine(fresh_cache):
+def test_a_short_run_stays_on_the_vectorized_engine(cache_dir):
     sim, fault = same_as_reference(20)
     assert fault is None and sim.engine.ran == {"vector"}
 
@@ -103,7 +91,7 @@ def test_the_budget_grows_with_the_program_s_length():
     assert auto.budget([]) == auto.BUDGET
 
 
-def test_a_longer_run_goes_on_natively_and_then_starts_natively(fresh_cache, monkeypatch):
+def test_a_longer_run_goes_on_natively_and_then_starts_natively(cache_dir, monkeypatch):
     monkeypatch.setattr(auto, "budget", lambda dpus: 300)
     sim, fault = same_as_reference(400, bad=[0, 1, 0])  # DPU 1 faults, after the switch
     assert sim.engine.ran == {"vector", "native"}
@@ -113,7 +101,7 @@ def test_a_longer_run_goes_on_natively_and_then_starts_natively(fresh_cache, mon
     assert sim.engine.ran == {"native"}
 
 
-def test_a_cycle_limit_below_the_budget_and_above_it(fresh_cache, monkeypatch):
+def test_a_cycle_limit_below_the_budget_and_above_it(cache_dir, monkeypatch):
     monkeypatch.setattr(auto, "budget", lambda dpus: 300)
     sim, fault = same_as_reference(400, max_cycles=250)
     assert sim.engine.ran == {"vector"} and fault.kind == CYCLE_LIMIT

@@ -52,19 +52,6 @@ THREE_LOOPS = HEADER + """
 """
 
 
-@pytest.fixture
-def cache_dir(tmp_path, monkeypatch):
-    """An empty disk cache and an empty memory cache.  A tier-up that an earlier test started
-    in the background would install its code in the memory cache, and write it to whatever disk
-    cache is set when it ends: it is waited for first."""
-    assert native.wait_for_upgrades(timeout=300)
-    monkeypatch.setenv("DPUSIM_CACHE", str(tmp_path / "cache"))
-    native._cache.clear()
-    yield tmp_path / "cache"
-    assert native.wait_for_upgrades(timeout=300)
-    native._cache.clear()
-
-
 def test_compiled_once_then_from_memory_then_from_disk(cache_dir):
     prog = build(LOOP.format(n=1234))
     outs = []

@@ -424,7 +424,8 @@ class Assembler:
                 target, new_operands = expansion
                 candidates += [(form, new_operands) for form in isa.FORMS_BY_MNEMONIC[target]]
         for form, ops in candidates:
-            if not _arity_fits(form, ops):
+            ops = _with_default_endian(form, ops)
+            if len(ops) != len(form.operands):
                 continue  # (the cheapest mismatch, and one no message names)
             try:
                 values, exprs = self._match(form, ops, loc, head)
@@ -450,13 +451,9 @@ class Assembler:
                    f"invalid operands for '{mnemonic}' ({given}); accepted forms: "
                    + "; ".join(accepted), head.length)
 
-    def _match(self, form: isa.Form, operands: list[list[Token]], loc: _Loc, head: Token):
-        ops = list(operands)
+    def _match(self, form: isa.Form, ops: list[list[Token]], loc: _Loc, head: Token):
+        """``ops``: one per operand of ``form`` (see :func:`_with_default_endian`)."""
         fops = form.operands
-        if fops and fops[0].kind == "endian" and not (ops and _is_endian(ops[0])):
-            ops.insert(0, [])  # the default, little-endian
-        if len(ops) != len(fops):
-            raise _Mismatch(f"{form.id} takes {len(fops)} operands")  # (see _arity_fits)
         values: list[int] = []
         exprs: list[tuple[int, object, list[Token]]] = []
         for i, (op, toks) in enumerate(zip(fops, ops)):
@@ -725,13 +722,13 @@ def _shape_text(shape: str) -> str:
     return ", ".join(words[c] for c in shape)
 
 
-def _arity_fits(form: isa.Form, operands: list[list[Token]]) -> bool:
-    """Whether ``operands`` are as many as ``form`` takes (its endianness may go unsaid)."""
+def _with_default_endian(form: isa.Form, operands: list[list[Token]]) -> list[list[Token]]:
+    """``operands``, with an empty first one (little-endian) where ``form`` takes an endianness
+    the source did not say."""
     fops = form.operands
-    n = len(operands)
     if fops and fops[0].kind == "endian" and not (operands and _is_endian(operands[0])):
-        n += 1
-    return n == len(fops)
+        return [[], *operands]
+    return operands
 
 
 def _match_sugar(sugar: isa.Sugar, operands: list[list[Token]], head: Token):
