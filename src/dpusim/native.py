@@ -155,6 +155,9 @@ def _load_runtime(llvm, tm) -> None:
         llvm.add_symbol(name, address)
     _llvm_state["runtime"] = (engine, origin, time.perf_counter() - t0)
     _llvm_state["batch"] = _BATCH(engine.get_function_address("dpu_batch"))
+    # (a Python function type: the GIL stays held, see _clear)
+    _llvm_state["table_clear"] = ctypes.PYFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int64)(
+        engine.get_function_address("dpusim_table_clear"))
 
 
 def runtime_stats() -> tuple[str, float]:
@@ -191,7 +194,7 @@ checkpoint:
   %table = load ptr, ptr %tablep
   %ntp = getelementptr inbounds i8, ptr %c, i64 {ck_table}
   %nt = load i64, ptr %ntp
-  call void @llvm.memset.p0.i64(ptr %table, i8 0, i64 %nt, i1 false)
+  call void @dpusim_table_clear(ptr %table, i64 %nt)
   call void @llvm.memcpy.p0.p0.i64(ptr %save, ptr %c, i64 {nctx}, i1 false)
   %wramp = getelementptr inbounds i8, ptr %c, i64 {wram}
   %wram = load ptr, ptr %wramp
@@ -776,6 +779,7 @@ class _Scratch:
 
 
 _SCRATCH_LOG_MAX = 1 << 22
+_DIRTY_WORDS = X.DIRTY_BYTES // 8  # (the speculation table's dirty bytes, before its lines)
 _scratch = threading.local()
 
 
@@ -849,10 +853,13 @@ class _Run:
             self._map(index, page)
         ctx.pages = ctypes.addressof(self.pages)
         lines = 2 * (model.wram_bytes >> X.LINE_BITS)
-        if scratch.table is None or len(scratch.table) != lines:
-            scratch.table = (ctypes.c_uint64 * lines)()
+        if 8 * lines > X.DIRTY_BYTES * X.CHUNK_BYTES:
+            raise NativeUnavailable(f"{model.wram_bytes} bytes of WRAM")
+        if scratch.table is None or len(scratch.table) != lines + _DIRTY_WORDS:
+            scratch.table = (ctypes.c_uint64 * (lines + _DIRTY_WORDS))()
         self.table = scratch.table  # cleared by each checkpoint (only speculation reads it)
-        ctx.table = ctypes.addressof(self.table)
+        self.table_bytes = 8 * lines
+        ctx.table = ctypes.addressof(self.table) + X.DIRTY_BYTES
         self.log = None
         self.saved = None
 
@@ -898,10 +905,10 @@ class _Run:
         save = self.saved = self.scratch.save_area(nctx + nwram + natomic)
         if deferred:
             ctx.ck_wram, ctx.ck_atomic = nwram, natomic
-            ctx.ck_table = ctypes.sizeof(self.table)
+            ctx.ck_table = self.table_bytes
             ctx.ck_save = ctypes.addressof(save)
             return
-        _clear(self.table)
+        _llvm_state["table_clear"](ctx.table, self.table_bytes)
         view = memoryview(save).cast("B")
         view[:nctx] = memoryview(ctx).cast("B")
         view[nctx:nctx + nwram] = dpu.wram
@@ -925,7 +932,7 @@ class _Run:
         memoryview(ctx).cast("B")[:] = view[:nctx]
         dpu.wram[:] = view[nctx:nctx + nwram]
         dpu.atomic[:] = view[nctx + nwram:]
-        _clear(self.table)
+        _llvm_state["table_clear"](ctx.table, self.table_bytes)
         ctx.log = ctypes.addressof(self.log)
         ctx.log_cap = len(self.log)
         ctx.log_used = 0

@@ -76,7 +76,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 10  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 11  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 # Private instructions a tasklet may run ahead: longer runs mean fewer scheduler events (a
 # streaming kernel's 448-instruction block loop then fits one run: 10 % faster than 256), and
@@ -89,6 +89,13 @@ PAGE_BITS = LazyMemory.PAGE.bit_length() - 1
 DONE, LIMIT, REPLAY, PAGE, ABORT, LOGFULL = 0, 1, 2, 3, 4, 5
 EXACT, SPECULATE, DRAIN = 0, 1, 2  # Ctx.smode
 LINE_BITS = 3  # WRAM lines of 8 bytes in the speculation table
+# A byte per 4 KiB of WRAM, set when a line of it is recorded, lies before the table (at most
+# DIRTY_BYTES of them): a checkpoint clears those parts only.  A streaming kernel's tasklets use
+# a few KiB of WRAM, and clearing all 128 KiB of the table, memory no other part of the run
+# touches, was 3 % of its time and an eighth of what a DPU's run brings into the caches.
+CHUNK_LINE_BITS = 9
+CHUNK_BYTES = 16 << CHUNK_LINE_BITS  # of the table
+DIRTY_BYTES = 256
 OWNER_BITS = 5
 READERS = (1 << MAX_TASKLETS) - 1
 # Up to this many instructions, the check of an access ahead is inlined at each load and store:
@@ -222,7 +229,7 @@ def c64(v: int) -> str:
 
 
 _CONSTANT_REGS = {24: 0, 25: 1, 26: M32, 27: SIGN}  # zero one lneg mneg; id* depend on the tasklet
-_TBAA = {"reg": 2, "sched": 4, "wram": 6, "atomic": 8, "page": 10, "table": 12}
+_TBAA = {"reg": 2, "sched": 4, "wram": 6, "atomic": 8, "page": 10, "table": 12, "dirty": 14}
 
 
 class _Res:
@@ -1320,6 +1327,7 @@ _TBAA_NODES = [
     '!7 = !{!"atomic", !0, i64 0}', "!8 = !{!7, !7, i64 0}",
     '!9 = !{!"page", !0, i64 0}', "!10 = !{!9, !9, i64 0}",
     '!11 = !{!"table", !0, i64 0}', "!12 = !{!11, !11, i64 0}",
+    '!13 = !{!"dirty", !0, i64 0}', "!14 = !{!13, !13, i64 0}",
 ]
 
 
@@ -1853,6 +1861,37 @@ no:
 """
 
 
+# The parts of the table (``bytes`` long) whose dirty byte is set, cleared, and their bytes too.
+_TABLE_CLEAR = """
+define void @dpusim_table_clear(ptr %table, i64 %bytes) {{
+entry:
+  %any = icmp sgt i64 %bytes, 0
+  br i1 %any, label %loop, label %done
+loop:
+  %at = phi i64 [0, %entry], [%at1, %next]
+  %c = lshr i64 %at, {chunk_shift}
+  %dirtyo = sub i64 %c, {dirty_bytes}
+  %dirtyp = getelementptr inbounds i8, ptr %table, i64 %dirtyo
+  %d = load i8, ptr %dirtyp
+  %at1 = add i64 %at, {chunk_bytes}
+  %set = icmp ne i8 %d, 0
+  br i1 %set, label %clear, label %next
+clear:
+  store i8 0, ptr %dirtyp
+  %left = sub i64 %bytes, %at
+  %n = call i64 @llvm.smin.i64(i64 %left, i64 {chunk_bytes})
+  %p = getelementptr inbounds i8, ptr %table, i64 %at
+  call void @llvm.memset.p0.i64(ptr %p, i8 0, i64 %n, i1 false)
+  br label %next
+next:
+  %more = icmp slt i64 %at1, %bytes
+  br i1 %more, label %loop, label %done
+done:
+  ret void
+}}
+"""
+
+
 _AHEAD = """
 ; an access ahead of its issue cycle: true when it may run (the address is good, speculation is
 ; on, no conflict), and then recorded in the table
@@ -1886,6 +1925,10 @@ slow:
   %c = call i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write)
   br i1 %c, label %no, label %record
 record:
+  %chunk = lshr i64 %line, {chunk_line_bits}
+  %dirtyo = sub i64 %chunk, {dirty_bytes}
+  %dirtyp = getelementptr inbounds i8, ptr %table, i64 %dirtyo
+  store i8 1, ptr %dirtyp, !tbaa !{dirty}
   %t4 = shl i64 %me1, 2
   %smo = add i64 %t4, {specmem}
   %smp = getelementptr inbounds i8, ptr %ctx, i64 %smo
@@ -1931,7 +1974,8 @@ def _template_values() -> dict:
     return dict(line_bits=LINE_BITS, owner_bits=OWNER_BITS, mask=(1 << OWNER_BITS) - 1,
                 ninstr=_off("ninstr"), pending=_off("pending"), runid=_off("runid"),
                 readers=READERS, tbaa=_TBAA["table"], specmem=_off("specmem"),
-                sched=_TBAA["sched"], others=READERS)
+                sched=_TBAA["sched"], others=READERS, chunk_line_bits=CHUNK_LINE_BITS,
+                dirty_bytes=DIRTY_BYTES, dirty=_TBAA["dirty"])
 
 
 @lru_cache(maxsize=1)
@@ -1947,6 +1991,8 @@ def runtime_ir() -> str:
                             byd_bytes=4 * ISSUE_INTERVAL,
                             iota=", ".join(f"i64 {i}" for i in range(MAX_TASKLETS))),
              _LINE_CHECK.format(**_template_values()),
+             _TABLE_CLEAR.format(chunk_shift=CHUNK_BYTES.bit_length() - 1,
+                                 chunk_bytes=CHUNK_BYTES, dirty_bytes=DIRTY_BYTES),
              _AHEAD.format(linkage="", name="dpusim_ahead", inline="noinline",
                            **_template_values()),
              *_TBAA_NODES]
