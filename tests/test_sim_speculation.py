@@ -245,11 +245,9 @@ def test_dma_over_lines_other_tasklets_hold_ahead(segment, cycles, text):
     assert sim.engine.stats["aborts"] >= 1
 
 
-def test_mram_is_restored_after_an_abort_even_past_the_first_log(segment):
-    """Many 2 KiB sdma in one segment (the undo log grows past its first 64 KiB), then a
-    conflict: MRAM must be what the reference has."""
-    segment(1 << 20)
-    text = HEADER + """
+# Each tasklet sends 12 blocks of 2 KiB to MRAM (96 KiB in all, in one segment), then races on
+# a shared word: an abort goes back past all of them.
+MANY_SDMA = HEADER + """
         jnz id, 2f
         move r0, 1
     1:  boot r0, 0
@@ -276,9 +274,34 @@ def test_mram_is_restored_after_an_abort_even_past_the_first_log(segment):
     shared: .long 0
     .p2align 11
     buf: .zero 8192
-    """
-    sim = compare(build(text))
+"""
+
+
+def test_mram_is_restored_after_an_abort_even_past_the_first_log(segment):
+    """MRAM written before (its pages exist at the checkpoint), then the many sdma: the undo
+    log grows past its first 64 KiB, and after the abort MRAM must be what the reference has."""
+    segment(1 << 20)
+    sim = compare(build(MANY_SDMA), inputs=[{0x08000000: bytes(range(256)) * 512}])
     assert sim.engine.stats["aborts"] >= 1
+    assert len(sim.dpus[0].mram.pages) >= 2
+
+
+def test_mram_pages_made_since_the_checkpoint_are_dropped_not_logged(segment, monkeypatch):
+    """The many sdma to MRAM no one wrote before: going back drops the pages made since the
+    checkpoint, so nothing written there is in the undo log, and MRAM is the reference's."""
+    segment(1 << 20)
+    seen = []
+    restore = native._Run.restore
+
+    def watch(run):
+        seen.append((run.ctx.log_used, list(run.made)))
+        restore(run)
+        assert not run.made and not any(run.fresh)
+
+    monkeypatch.setattr(native._Run, "restore", watch)
+    sim = compare(build(MANY_SDMA))
+    assert seen and all(used == 0 for used, _ in seen)
+    assert any(len(made) >= 2 for _, made in seen)
     assert len(sim.dpus[0].mram.pages) >= 2
 
 

@@ -767,6 +767,7 @@ class _Scratch:
         self.pages = None
         self.pages_clean = False  # the run that used them unmapped its pages when released
         self.table = None
+        self.fresh = None
         self.log = None
         self.saved = None  # a checkpoint's copy of the context, WRAM and atomic bits
 
@@ -848,6 +849,11 @@ class _Run:
             _clear(scratch.pages)
         scratch.pages_clean = False
         self.pages = scratch.pages
+        if scratch.fresh is None or len(scratch.fresh) != npages:
+            scratch.fresh = (ctypes.c_uint8 * npages)()
+        self.fresh = scratch.fresh  # (all zero: each run leaves it so)
+        self.made: list[int] = []  # the pages made since the checkpoint
+        ctx.fresh = ctypes.addressof(self.fresh)
         self.views: dict[int, object] = {}
         for index, page in mram.pages.items():
             self._map(index, page)
@@ -901,6 +907,7 @@ class _Run:
             ctx.log = ctypes.addressof(self.log)
             ctx.log_cap = len(self.log)
         ctx.log_used = 0
+        self._forget_made()
         nctx, nwram, natomic = ctypes.sizeof(ctx), len(dpu.wram), len(dpu.atomic)
         save = self.saved = self.scratch.save_area(nctx + nwram + natomic)
         if deferred:
@@ -927,6 +934,11 @@ class _Run:
             pos += 16 + size
         for addr, at, size in reversed(entries):
             dpu.mram.write(addr, log[at:at + size])
+        for index in self.made:  # (made after the checkpoint: what they hold was not logged)
+            del dpu.mram.pages[index]
+            del self.views[index]
+            self.pages[index] = None
+        self._forget_made()
         nctx, nwram = ctypes.sizeof(ctx), len(dpu.wram)
         view = memoryview(self.saved).cast("B")
         memoryview(ctx).cast("B")[:] = view[:nctx]
@@ -952,6 +964,11 @@ class _Run:
         return not any(p and m for p, m in zip(_get(view, "pending", "i", n),
                                                _get(view, "specmem", "i", n)))
 
+    def _forget_made(self) -> None:
+        for index in self.made:
+            self.fresh[index] = 0
+        self.made.clear()
+
     def _map(self, index: int, page: bytearray) -> None:
         view = (ctypes.c_char * len(page)).from_buffer(page)
         self.views[index] = view
@@ -964,13 +981,17 @@ class _Run:
                 page = mram.pages.get(index)
                 if page is None:
                     page = mram.pages[index] = bytearray(mram.PAGE)
+                    if self.log is not None:  # (a checkpoint was taken: going back drops it)
+                        self.fresh[index] = 1
+                        self.made.append(index)
                 self._map(index, page)
 
     def release(self) -> None:
         if self.log is not None and len(self.log) > _SCRATCH_LOG_MAX:
             self.scratch.log = None  # a rare run's large log is not kept
         self.ctx.wram = self.ctx.atomic = self.ctx.pages = None
-        self.ctx.table = self.ctx.log = None
+        self._forget_made()
+        self.ctx.table = self.ctx.log = self.ctx.fresh = None
         self.wram = self.atomic = self.saved = None
         for index in self.views:
             self.pages[index] = None

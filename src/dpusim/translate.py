@@ -76,7 +76,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 11  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 12  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 # Private instructions a tasklet may run ahead: longer runs mean fewer scheduler events (a
 # streaming kernel's 448-instruction block loop then fits one run: 10 % faster than 256), and
@@ -150,6 +150,9 @@ class Ctx(ctypes.Structure):
         ("log_used", ctypes.c_int64),
         ("log_cap", ctypes.c_int64),
         ("log", ctypes.c_void_p),  # MRAM undo log (null: none kept)
+        # a byte per MRAM page, set for pages made since the checkpoint: going back drops
+        # them, so what is written there is not logged (a kernel's output: the whole log)
+        ("fresh", ctypes.c_void_p),
         # two i64 per WRAM line: its last writer ahead, (ordinal << 5) | (tasklet + 1), and
         # its readers ahead, (the highest run number << 24) | (a bit per tasklet)
         ("table", ctypes.c_void_p),
@@ -1365,7 +1368,17 @@ logchk:
   %lpp = getelementptr inbounds i8, ptr %ctx, i64 {log}
   %lp = load ptr, ptr %lpp
   %nolog = icmp eq ptr %lp, null
-  br i1 %nolog, label %copy, label %logit
+  br i1 %nolog, label %copy, label %freshchk
+freshchk:
+  %frpp = getelementptr inbounds i8, ptr %ctx, i64 {fresh}
+  %frp = load ptr, ptr %frpp
+  %f0p = getelementptr inbounds i8, ptr %frp, i64 %p0
+  %f0 = load i8, ptr %f0p
+  %f1p = getelementptr inbounds i8, ptr %frp, i64 %p1
+  %f1 = load i8, ptr %f1p
+  %f01 = and i8 %f0, %f1
+  %allfresh = icmp ne i8 %f01, 0
+  br i1 %allfresh, label %copy, label %logit
 logit:
   %up = getelementptr inbounds i8, ptr %ctx, i64 {log_used}
   %used = load i64, ptr %up
@@ -1393,9 +1406,9 @@ need:
   store i64 %p1, ptr %hi
   ret i32 1
 copy:
-  %m.c = phi i64 [%m, %entry], [%m, %logchk], [%m, %save], [%m.n, %chunk.done]
-  %w.c = phi ptr [%w, %entry], [%w, %logchk], [%w, %save], [%w.n, %chunk.done]
-  %s.c = phi i64 [%size, %entry], [%size, %logchk], [%size, %save], [%s.n, %chunk.done]
+  %m.c = phi i64 [%m, %entry], [%m, %logchk], [%m, %freshchk], [%m, %save], [%m.n, %chunk.done]
+  %w.c = phi ptr [%w, %entry], [%w, %logchk], [%w, %freshchk], [%w, %save], [%w.n, %chunk.done]
+  %s.c = phi i64 [%size, %entry], [%size, %logchk], [%size, %freshchk], [%size, %save], [%s.n, %chunk.done]
   %pg = lshr i64 %m.c, {page_bits}
   %off = and i64 %m.c, {page_mask}
   %room = sub i64 {page}, %off
@@ -1985,6 +1998,7 @@ def runtime_ir() -> str:
              _MRAM_COPY.format(page_bits=PAGE_BITS, page_mask=(1 << PAGE_BITS) - 1,
                                page=1 << PAGE_BITS, page_lo=_off("page_lo"),
                                page_hi=_off("page_hi"), tbaa=_TBAA["page"], log=_off("log"),
+                               fresh=_off("fresh"),
                                log_used=_off("log_used"), log_cap=_off("log_cap")),
              _ROUNDS.format(interval=ISSUE_INTERVAL, pending=_off("pending"),
                             ready=_off("ready"), tasklets=MAX_TASKLETS, stopped=STOPPED,
