@@ -202,42 +202,18 @@ def native_compile_times(program) -> str:
 
 # Four xorshift streams: a compute-bound loop LLVM cannot fold, with instruction-level
 # parallelism like the native engine's code, and no memory traffic.
-SPIN_IR = """
-define i64 @spin(i64 %n) {
-entry:
-  br label %loop
-loop:
-  %i = phi i64 [0, %entry], [%i1, %loop]
-  %a = phi i64 [1, %entry], [%a3, %loop]
-  %b = phi i64 [2, %entry], [%b3, %loop]
-  %c = phi i64 [3, %entry], [%c3, %loop]
-  %d = phi i64 [4, %entry], [%d3, %loop]
-  %a0 = shl i64 %a, 13
-  %a1 = xor i64 %a, %a0
-  %a2 = lshr i64 %a1, 7
-  %a3 = xor i64 %a1, %a2
-  %b0 = shl i64 %b, 13
-  %b1 = xor i64 %b, %b0
-  %b2 = lshr i64 %b1, 7
-  %b3 = xor i64 %b1, %b2
-  %c0 = shl i64 %c, 13
-  %c1 = xor i64 %c, %c0
-  %c2 = lshr i64 %c1, 7
-  %c3 = xor i64 %c1, %c2
-  %d0 = shl i64 %d, 13
-  %d1 = xor i64 %d, %d0
-  %d2 = lshr i64 %d1, 7
-  %d3 = xor i64 %d1, %d2
-  %i1 = add i64 %i, 1
-  %more = icmp ult i64 %i1, %n
-  br i1 %more, label %loop, label %done
-done:
-  %ab = add i64 %a3, %b3
-  %cd = add i64 %c3, %d3
-  %r = add i64 %ab, %cd
-  ret i64 %r
-}
-"""
+STREAMS = "abcd"
+SPIN_IR = "\n".join([
+    "define i64 @spin(i64 %n) {", "entry:", "  br label %loop", "loop:",
+    "  %i = phi i64 [0, %entry], [%i1, %loop]",
+    *(f"  %{x} = phi i64 [{k + 1}, %entry], [%{x}3, %loop]" for k, x in enumerate(STREAMS)),
+    *(line for x in STREAMS for line in (
+        f"  %{x}0 = shl i64 %{x}, 13", f"  %{x}1 = xor i64 %{x}, %{x}0",
+        f"  %{x}2 = lshr i64 %{x}1, 7", f"  %{x}3 = xor i64 %{x}1, %{x}2")),
+    "  %i1 = add i64 %i, 1", "  %more = icmp ult i64 %i1, %n",
+    "  br i1 %more, label %loop, label %done", "done:",
+    "  %ab = add i64 %a3, %b3", "  %cd = add i64 %c3, %d3", "  %r = add i64 %ab, %cd",
+    "  ret i64 %r", "}", ""])
 
 
 def host_parallelism(iterations: int = 30_000_000, tries: int = 3) -> float:
