@@ -54,7 +54,8 @@ instruction, which is then dispatched at its turn; at its issue cycle (and for D
 line by line), a conflict returns ``ABORT``: what ran ahead was wrong, and Python goes back to
 its last checkpoint (:mod:`dpusim.native`), taken where no access was ahead, and runs that
 stretch with memory instructions at their turns.  `sdma` keeps an undo log of the MRAM it
-overwrites while speculating (``LOGFULL`` asks Python for a larger one).
+overwrites while speculating (``LOGFULL`` asks Python for a larger one), except in pages made
+since the checkpoint: going back drops those.
 
 What returns to Python
 ----------------------
@@ -92,7 +93,7 @@ LINE_BITS = 3  # WRAM lines of 8 bytes in the speculation table
 # A byte per 4 KiB of WRAM, set when a line of it is recorded, lies before the table (at most
 # DIRTY_BYTES of them): a checkpoint clears those parts only.  A streaming kernel's tasklets use
 # a few KiB of WRAM, and clearing all 128 KiB of the table, memory no other part of the run
-# touches, was 3 % of its time and an eighth of what a DPU's run brings into the caches.
+# touches, was 3 % of its time and a quarter of what a DPU's run brings into the caches.
 CHUNK_LINE_BITS = 9
 CHUNK_BYTES = 16 << CHUNK_LINE_BITS  # of the table
 DIRTY_BYTES = 256
