@@ -77,7 +77,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 12  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 13  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 # Private instructions a tasklet may run ahead: longer runs mean fewer scheduler events (a
 # streaming kernel's 448-instruction block loop then fits one run: 10 % faster than 256), and
@@ -85,6 +85,7 @@ MAX_TASKLETS = 24
 MAX_RUN = 512
 STOPPED = 1 << 62  # or-ed into a stopped tasklet's ready cycle
 NO_LIMIT = 1 << 61
+NO_MEMBER = (1 << 63) - 1  # (the wait of a batch no tasklet outside it ends)
 PAGE_BITS = LazyMemory.PAGE.bit_length() - 1
 
 DONE, LIMIT, REPLAY, PAGE, ABORT, LOGFULL = 0, 1, 2, 3, 4, 5
@@ -145,7 +146,8 @@ class Ctx(ctypes.Structure):
         ("tasklet", ctypes.c_int32),  # the tasklet of a REPLAY or PAGE exit
         ("smode", ctypes.c_int32),
         ("span", ctypes.c_int32),  # tasklets 0 .. span - 1 hold the running ones and the last
-        ("specmem", ctypes.c_int32 * MAX_TASKLETS),  # its run accessed WRAM ahead
+        # its run may access WRAM ahead (it began while speculating)
+        ("specmem", ctypes.c_int32 * MAX_TASKLETS),
         ("runid", ctypes.c_int64 * MAX_TASKLETS),  # its run's number
         ("runs", ctypes.c_int64),  # runs started
         ("log_used", ctypes.c_int64),
@@ -1151,7 +1153,9 @@ class Translator:
         self.store("i64", "%rid", runs, "sched")
         self.store("i64", "%rid", self.slot("runid", 8), "sched")
         self.do("store i32 0, ptr %exv")
-        self.store("i32", "0", self.slot("specmem", 4), "sched")
+        # (every run that starts while speculating may access WRAM ahead: marked once here,
+        # not at each access)
+        self.store("i32", self.v("zext i1 %spec to i32"), self.slot("specmem", 4), "sched")
         pc = self.load("i32", self.ptr("%T", 4 * PC), "reg")
         cases = []
         for p, kind in enumerate(self.kinds):
@@ -1314,6 +1318,7 @@ _INTRINSICS = [
     "declare i64 @llvm.smax.i64(i64, i64)",
     "declare i64 @llvm.smin.i64(i64, i64)",
     "declare i64 @llvm.umax.i64(i64, i64)",
+    "declare i64 @llvm.umin.i64(i64, i64)",
     "declare i64 @llvm.cttz.i64(i64, i1)",
     "declare i64 @llvm.ctpop.i64(i64)",
     "declare i32 @llvm.cttz.i32(i32, i1)",
@@ -1462,6 +1467,26 @@ out:
 # issuer in out[0], out[1].
 _ROUNDS = """
 @iota = internal constant [{tasklets} x i64] [{iota}]
+@recip = internal constant [{tasklets1} x i64] [{recip}]
+
+; x / d for a divisor of at most {tasklets}: by the divisor's reciprocal (exact below 2^26,
+; the counts here), 64-bit division otherwise (it took a seventh of a batch's time)
+define internal i64 @div(i64 %x, i64 %d) alwaysinline {{
+entry:
+  %xsmall = icmp ult i64 %x, 67108864
+  %dsmall = icmp ule i64 %d, {tasklets}
+  %fast = and i1 %xsmall, %dsmall
+  br i1 %fast, label %mul, label %slow
+mul:
+  %mp = getelementptr inbounds i64, ptr @recip, i64 %d
+  %m = load i64, ptr %mp
+  %xm = mul i64 %x, %m
+  %q = lshr i64 %xm, 32
+  ret i64 %q
+slow:
+  %qs = udiv i64 %x, %d
+  ret i64 %qs
+}}
 
 define internal i64 @slots(ptr %ctx, i64 %C, i32 %L, i32 %span, ptr %members, ptr %offsets,
                            ptr %info) noinline {{
@@ -1583,53 +1608,53 @@ entry:
   %smembers = alloca [{tasklets} x i32]
   %soffsets = alloca [{tasklets} x i64]
   %info = alloca [4 x i64]
-  br label %scan
-scan:
-  %j = phi i32 [1, %entry], [%j1, %scan]
-  %r = phi i64 [0, %entry], [%r1, %scan]
-  %minp = phi i64 [9223372036854775807, %entry], [%minp1, %scan]
-  %mini = phi i64 [0, %entry], [%mini1, %scan]
-  %minw = phi i64 [9223372036854775807, %entry], [%minw1, %scan]
-  %u.a = add i32 %L, %j
-  %u.w = icmp sge i32 %u.a, %span
-  %u.b = sub i32 %u.a, %span
-  %u = select i1 %u.w, i32 %u.b, i32 %u.a
-  %u.64 = zext i32 %u to i64
-  %u.p = getelementptr inbounds i64, ptr %ctx, i64 %u.64
-  %u.readyp = getelementptr inbounds i8, ptr %u.p, i64 {ready}
-  %u.ready = load i64, ptr %u.readyp
-  %u.running = icmp slt i64 %u.ready, {stopped}
-  %u.bound = add i64 %C, %r
-  %u.tight = icmp sle i64 %u.ready, %u.bound
-  %u.in = and i1 %u.running, %u.tight
-  %mp = getelementptr inbounds i32, ptr %members, i64 %r
-  store i32 %u, ptr %mp
-  %pp = getelementptr inbounds i32, ptr %ctx, i64 %u.64
-  %pq = getelementptr inbounds i8, ptr %pp, i64 {pending}
-  %pd = load i32, ptr %pq
-  %pd64 = sext i32 %pd to i64
-  %fewer = icmp slt i64 %pd64, %minp
-  %take = and i1 %u.in, %fewer
-  %minp1 = select i1 %take, i64 %pd64, i64 %minp
-  %mini1 = select i1 %take, i64 %r, i64 %mini
-  %inz = zext i1 %u.in to i64
-  %r1 = add i64 %r, %inz
-  %out.u = xor i1 %u.in, true
-  %waits = and i1 %out.u, %u.running
-  %rdw = select i1 %waits, i64 %u.ready, i64 9223372036854775807
-  %minw1 = call i64 @llvm.smin.i64(i64 %minw, i64 %rdw)
-  %j1 = add i32 %j, 1
-  %more = icmp sle i32 %j1, %span
-  br i1 %more, label %scan, label %count
+  %L.64 = sext i32 %L to i64
+  %span.64 = zext i32 %span to i64
+  %a0 = add i64 %L.64, 1
+  %hasa = icmp ult i64 %a0, %span.64
+  br i1 %hasa, label %sa, label %sb.pre
+{scan_a}
+sb.pre:
+  %rb0 = phi i64 [0, %entry], [%sa.r1, %sa]
+  %wb0 = phi i64 [{no_member}, %entry], [%sa.w1, %sa]
+  %hasb = icmp sge i64 %L.64, 0
+  br i1 %hasb, label %sb, label %scanned
+{scan_b}
+scanned:
+  %r1 = phi i64 [%rb0, %sb.pre], [%sb.r1, %sb]
+  %minw1 = phi i64 [%wb0, %sb.pre], [%sb.w1, %sb]
+  %any = icmp ne i64 %r1, 0
+  br i1 %any, label %pend, label %none
+pend:
+  %i = phi i64 [0, %scanned], [%i1, %pend]
+  %minp = phi i64 [9223372036854775807, %scanned], [%minp1, %pend]
+  %mini = phi i64 [0, %scanned], [%mini1, %pend]
+  %mp.i = getelementptr inbounds i32, ptr %members, i64 %i
+  %m.i = load i32, ptr %mp.i
+  %m.i64 = zext i32 %m.i to i64
+  %pp.i = getelementptr inbounds i32, ptr %ctx, i64 %m.i64
+  %pq.i = getelementptr inbounds i8, ptr %pp.i, i64 {pending}
+  %pd.i = load i32, ptr %pq.i
+  %pd.i64 = sext i32 %pd.i to i64
+  %fewer = icmp slt i64 %pd.i64, %minp
+  %minp1 = select i1 %fewer, i64 %pd.i64, i64 %minp
+  %mini1 = select i1 %fewer, i64 %i, i64 %mini
+  %i1 = add i64 %i, 1
+  %imore = icmp ult i64 %i1, %r1
+  br i1 %imore, label %pend, label %count
 count:
   %P = call i64 @llvm.smax.i64(i64 %r1, i64 {interval})
   %nd0 = mul i64 %minp1, %r1
   %nd = add i64 %nd0, %mini1
   %W = call i64 @llvm.smin.i64(i64 %minw1, i64 %limit)
   %dw = sub i64 %W, %C
-  %q0 = udiv i64 %dw, %P
+  ; (past minp + 2 rounds, the wait does not bound N: a small dividend for @div)
+  %cap0 = add i64 %minp1, 2
+  %cap = mul i64 %cap0, %P
+  %dwc = call i64 @llvm.umin.i64(i64 %dw, i64 %cap)
+  %q0 = call i64 @div(i64 %dwc, i64 %P)
   %qP = mul i64 %q0, %P
-  %rem = sub i64 %dw, %qP
+  %rem = sub i64 %dwc, %qP
   %remr = call i64 @llvm.smin.i64(i64 %rem, i64 %r1)
   %qcap = add i64 %minp1, 1
   %q = call i64 @llvm.smin.i64(i64 %q0, i64 %qcap)
@@ -1687,11 +1712,13 @@ check:
 none:
   ret i64 0
 apply:
-  %full = udiv i64 %Nf, %Rf
-  %extra = urem i64 %Nf, %Rf
+  %full = call i64 @div(i64 %Nf, i64 %Rf)
+  %fullR = mul i64 %full, %Rf
+  %extra = sub i64 %Nf, %fullR
   %N1 = sub i64 %Nf, 1
-  %lastq = udiv i64 %N1, %Rf
-  %lasti = urem i64 %N1, %Rf
+  %lastq = call i64 @div(i64 %N1, i64 %Rf)
+  %lastqR = mul i64 %lastq, %Rf
+  %lasti = sub i64 %N1, %lastqR
   %whop = getelementptr inbounds i32, ptr %Mf, i64 %lasti
   %who = load i32, ptr %whop
   %lastop = getelementptr inbounds i64, ptr %Of, i64 %lasti
@@ -1737,6 +1764,37 @@ finish:
   ret i64 %Nf
 }}
 """
+
+
+# One loop of dpusim_rounds' scan, over tasklets u0 .. hi in round-robin order (after the last
+# issuer, then from 0 to it): u joins the batch (members[r] = u, r + 1) when ready(u) <= C + r,
+# which a stopped tasklet never is (its ready cycle is past any C); the others' ready cycles give
+# the first wait.  (Two loops rather than one over a wrapped index, and the pending counts read
+# after, of the members only: with the divisions by reciprocals, a quarter fewer instructions.)
+_SCAN = """{n}:
+  %{n}.u = phi i64 [{u0}, %{pre}], [%{n}.u1, %{n}]
+  %{n}.r = phi i64 [{r0}, %{pre}], [%{n}.r1, %{n}]
+  %{n}.w = phi i64 [{w0}, %{pre}], [%{n}.w1, %{n}]
+  %{n}.p = getelementptr inbounds i64, ptr %ctx, i64 %{n}.u
+  %{n}.rp = getelementptr inbounds i8, ptr %{n}.p, i64 {ready}
+  %{n}.ready = load i64, ptr %{n}.rp
+  %{n}.b = add i64 %C, %{n}.r
+  %{n}.in = icmp sle i64 %{n}.ready, %{n}.b
+  %{n}.mp = getelementptr inbounds i32, ptr %members, i64 %{n}.r
+  %{n}.u32 = trunc i64 %{n}.u to i32
+  store i32 %{n}.u32, ptr %{n}.mp
+  %{n}.inz = zext i1 %{n}.in to i64
+  %{n}.r1 = add i64 %{n}.r, %{n}.inz
+  %{n}.rw = select i1 %{n}.in, i64 {no_member}, i64 %{n}.ready
+  %{n}.w1 = call i64 @llvm.smin.i64(i64 %{n}.w, i64 %{n}.rw)
+  %{n}.u1 = add i64 %{n}.u, 1
+  %{n}.more = icmp {cmp} i64 %{n}.u1, {hi}
+  br i1 %{n}.more, label %{n}, label %{after}"""
+
+
+def _scan(n: str, u0: str, pre: str, r0: str, w0: str, cmp: str, hi: str, after: str) -> str:
+    return _SCAN.format(n=n, u0=u0, pre=pre, r0=r0, w0=w0, cmp=cmp, hi=hi, after=after,
+                        ready=_off("ready"), no_member=NO_MEMBER)
 
 
 # The speculation table.  An access conflicts with what other tasklets did ahead when the line's
@@ -1943,10 +2001,6 @@ record:
   %dirtyo = sub i64 %chunk, {dirty_bytes}
   %dirtyp = getelementptr inbounds i8, ptr %table, i64 %dirtyo
   store i8 1, ptr %dirtyp, !tbaa !{dirty}
-  %t4 = shl i64 %me1, 2
-  %smo = add i64 %t4, {specmem}
-  %smp = getelementptr inbounds i8, ptr %ctx, i64 %smo
-  store i32 1, ptr %smp, !tbaa !{sched}
   %os = shl i64 %ordinal, {owner_bits}
   %went = or i64 %os, %me
   %wnew = select i1 %write, i64 %went, i64 %e
@@ -2004,7 +2058,14 @@ def runtime_ir() -> str:
              _ROUNDS.format(interval=ISSUE_INTERVAL, pending=_off("pending"),
                             ready=_off("ready"), tasklets=MAX_TASKLETS, stopped=STOPPED,
                             byd_bytes=4 * ISSUE_INTERVAL,
-                            iota=", ".join(f"i64 {i}" for i in range(MAX_TASKLETS))),
+                            iota=", ".join(f"i64 {i}" for i in range(MAX_TASKLETS)),
+                            tasklets1=MAX_TASKLETS + 1, no_member=NO_MEMBER,
+                            recip=", ".join(f"i64 {-(-(1 << 32) // d) if d else 0}"
+                                            for d in range(MAX_TASKLETS + 1)),
+                            scan_a=_scan("sa", "%a0", "entry", "0", str(NO_MEMBER), "ult",
+                                         "%span.64", "sb.pre"),
+                            scan_b=_scan("sb", "0", "sb.pre", "%rb0", "%wb0", "ule", "%L.64",
+                                         "scanned")),
              _LINE_CHECK.format(**_template_values()),
              _TABLE_CLEAR.format(chunk_shift=CHUNK_BYTES.bit_length() - 1,
                                  chunk_bytes=CHUNK_BYTES, dirty_bytes=DIRTY_BYTES),
