@@ -86,6 +86,7 @@ MAX_RUN = 512
 STOPPED = 1 << 62  # or-ed into a stopped tasklet's ready cycle
 NO_LIMIT = 1 << 61
 NO_MEMBER = (1 << 63) - 1  # (the wait of a batch no tasklet outside it ends)
+AWAY = 0x7F7F7F7F  # the position in a batch of a tasklet outside it (a memset byte repeated)
 PAGE_BITS = LazyMemory.PAGE.bit_length() - 1
 
 DONE, LIMIT, REPLAY, PAGE, ABORT, LOGFULL = 0, 1, 2, 3, 4, 5
@@ -1466,6 +1467,10 @@ out:
 # Returns N (0 when it would be 1: the caller issues it alone), the new cycle and the last
 # issuer in out[0], out[1].
 _ROUNDS = """
+declare i64 @llvm.vector.reduce.smin.v{lanes}i64(<{lanes} x i64>)
+declare i32 @llvm.vector.reduce.smin.v{lanes}i32(<{lanes} x i32>)
+declare <{lanes} x i64> @llvm.smin.v{lanes}i64(<{lanes} x i64>, <{lanes} x i64>)
+declare <{lanes} x i32> @llvm.smin.v{lanes}i32(<{lanes} x i32>, <{lanes} x i32>)
 @iota = internal constant [{tasklets} x i64] [{iota}]
 @recip = internal constant [{tasklets1} x i64] [{recip}]
 
@@ -1608,6 +1613,8 @@ entry:
   %smembers = alloca [{tasklets} x i32]
   %soffsets = alloca [{tasklets} x i64]
   %info = alloca [4 x i64]
+  %pos = alloca [{tasklets} x i32], align 32
+  call void @llvm.memset.p0.i64(ptr %pos, i8 {away_byte}, i64 {pos_bytes}, i1 false)
   %L.64 = sext i32 %L to i64
   %span.64 = zext i32 %span to i64
   %a0 = add i64 %L.64, 1
@@ -1616,36 +1623,22 @@ entry:
 {scan_a}
 sb.pre:
   %rb0 = phi i64 [0, %entry], [%sa.r1, %sa]
-  %wb0 = phi i64 [{no_member}, %entry], [%sa.w1, %sa]
   %hasb = icmp sge i64 %L.64, 0
   br i1 %hasb, label %sb, label %scanned
 {scan_b}
 scanned:
   %r1 = phi i64 [%rb0, %sb.pre], [%sb.r1, %sb]
-  %minw1 = phi i64 [%wb0, %sb.pre], [%sb.w1, %sb]
   %any = icmp ne i64 %r1, 0
-  br i1 %any, label %pend, label %none
-pend:
-  %i = phi i64 [0, %scanned], [%i1, %pend]
-  %minp = phi i64 [9223372036854775807, %scanned], [%minp1, %pend]
-  %mini = phi i64 [0, %scanned], [%mini1, %pend]
-  %mp.i = getelementptr inbounds i32, ptr %members, i64 %i
-  %m.i = load i32, ptr %mp.i
-  %m.i64 = zext i32 %m.i to i64
-  %pp.i = getelementptr inbounds i32, ptr %ctx, i64 %m.i64
-  %pq.i = getelementptr inbounds i8, ptr %pp.i, i64 {pending}
-  %pd.i = load i32, ptr %pq.i
-  %pd.i64 = sext i32 %pd.i to i64
-  %fewer = icmp slt i64 %pd.i64, %minp
-  %minp1 = select i1 %fewer, i64 %pd.i64, i64 %minp
-  %mini1 = select i1 %fewer, i64 %i, i64 %mini
-  %i1 = add i64 %i, 1
-  %imore = icmp ult i64 %i1, %r1
-  br i1 %imore, label %pend, label %count
+  br i1 %any, label %vec, label %none
+vec:
+  ; the rest lane by lane: the first wait (of a running tasklet outside the batch) and the first
+  ; event, minp R + mini (the member with the fewest pending, the first of them)
+{lanes_scan}
+  %nd = sext i32 %nd32 to i64
+  %minp1 = call i64 @div(i64 %nd, i64 %r1)
+  br label %count
 count:
   %P = call i64 @llvm.smax.i64(i64 %r1, i64 {interval})
-  %nd0 = mul i64 %minp1, %r1
-  %nd = add i64 %nd0, %mini1
   %W = call i64 @llvm.smin.i64(i64 %minw1, i64 %limit)
   %dw = sub i64 %W, %C
   ; (past minp + 2 rounds, the wait does not bound N: a small dividend for @div)
@@ -1707,6 +1700,7 @@ check:
   %Pf = phi i64 [%P, %count], [%P, %slots], [%bP, %slots.count]
   %Mf = phi ptr [%members, %count], [%members, %slots], [%bM, %slots.count]
   %Of = phi ptr [@iota, %count], [@iota, %slots], [%bO, %slots.count]
+  %Sf = phi i1 [false, %count], [false, %slots], [%better, %slots.count]
   %few = icmp slt i64 %Nf, 2
   br i1 %few, label %none, label %apply
 none:
@@ -1724,7 +1718,12 @@ apply:
   %lastop = getelementptr inbounds i64, ptr %Of, i64 %lasti
   %lasto = load i64, ptr %lastop
   %upto = call i64 @llvm.smin.i64(i64 %Rf, i64 %Nf)
-  br label %update
+  br i1 %Sf, label %update, label %vupdate
+vupdate:
+  ; the batch of the scan (offsets i, period P): each member's issues and its ready cycle after
+  ; its last one, lane by lane (the others keep theirs)
+{lanes_update}
+  br label %finish
 update:
   %i2 = phi i64 [0, %apply], [%i3, %update]
   %vp = getelementptr inbounds i32, ptr %Mf, i64 %i2
@@ -1767,14 +1766,13 @@ finish:
 
 
 # One loop of dpusim_rounds' scan, over tasklets u0 .. hi in round-robin order (after the last
-# issuer, then from 0 to it): u joins the batch (members[r] = u, r + 1) when ready(u) <= C + r,
-# which a stopped tasklet never is (its ready cycle is past any C); the others' ready cycles give
-# the first wait.  (Two loops rather than one over a wrapped index, and the pending counts read
-# after, of the members only: with the divisions by reciprocals, a quarter fewer instructions.)
+# issuer, then from 0 to it): u joins the batch (members[r] = u, pos[u] = r, r + 1) when
+# ready(u) <= C + r, which a stopped tasklet never is (its ready cycle is past any C).  Only this
+# is done tasklet by tasklet (each position depends on the ones before); the rest of the batch,
+# lane by lane (two loops rather than one over a wrapped index: fewer instructions).
 _SCAN = """{n}:
   %{n}.u = phi i64 [{u0}, %{pre}], [%{n}.u1, %{n}]
   %{n}.r = phi i64 [{r0}, %{pre}], [%{n}.r1, %{n}]
-  %{n}.w = phi i64 [{w0}, %{pre}], [%{n}.w1, %{n}]
   %{n}.p = getelementptr inbounds i64, ptr %ctx, i64 %{n}.u
   %{n}.rp = getelementptr inbounds i8, ptr %{n}.p, i64 {ready}
   %{n}.ready = load i64, ptr %{n}.rp
@@ -1783,18 +1781,122 @@ _SCAN = """{n}:
   %{n}.mp = getelementptr inbounds i32, ptr %members, i64 %{n}.r
   %{n}.u32 = trunc i64 %{n}.u to i32
   store i32 %{n}.u32, ptr %{n}.mp
+  %{n}.r32 = trunc i64 %{n}.r to i32
+  %{n}.at = select i1 %{n}.in, i32 %{n}.r32, i32 {away}
+  %{n}.pp = getelementptr inbounds i32, ptr %pos, i64 %{n}.u
+  store i32 %{n}.at, ptr %{n}.pp
   %{n}.inz = zext i1 %{n}.in to i64
   %{n}.r1 = add i64 %{n}.r, %{n}.inz
-  %{n}.rw = select i1 %{n}.in, i64 {no_member}, i64 %{n}.ready
-  %{n}.w1 = call i64 @llvm.smin.i64(i64 %{n}.w, i64 %{n}.rw)
   %{n}.u1 = add i64 %{n}.u, 1
   %{n}.more = icmp {cmp} i64 %{n}.u1, {hi}
   br i1 %{n}.more, label %{n}, label %{after}"""
 
 
-def _scan(n: str, u0: str, pre: str, r0: str, w0: str, cmp: str, hi: str, after: str) -> str:
-    return _SCAN.format(n=n, u0=u0, pre=pre, r0=r0, w0=w0, cmp=cmp, hi=hi, after=after,
-                        ready=_off("ready"), no_member=NO_MEMBER)
+# dpusim_rounds lane by lane, in vectors of LANES tasklets: LLVM splits a vector of 24 lanes (not a
+# power of two) into single elements, so the code has a chunk for each LANES tasklets.
+LANES = 8
+assert MAX_TASKLETS % LANES == 0
+
+
+def _chunks(text: str) -> str:
+    """``text`` for each chunk of LANES tasklets ({k}: its number, {lo}: its first tasklet)."""
+    return "\n".join(text.format(k=k, lo=k * LANES, n=LANES,
+                                  ready_lo=_off("ready") + 8 * k * LANES,
+                                  pending_lo=_off("pending") + 4 * k * LANES,
+                                  lanes_lo=f"<{_vector('i32', range(k * LANES, (k + 1) * LANES))}>",
+                                  away_splat=_splat("i32", AWAY),
+                                  no_member_splat=_splat("i64", NO_MEMBER),
+                                  minus_one=_splat("i32", -1),
+                                  interval_splat=_splat("i32", ISSUE_INTERVAL))
+                     for k in range(MAX_TASKLETS // LANES))
+
+
+def _splats(names_types) -> str:
+    return "\n".join(f"  %{name}.s0 = insertelement <{LANES} x {ty}> poison, {ty} %{name}, i64 0\n"
+                     f"  %{name}.s = shufflevector <{LANES} x {ty}> %{name}.s0, <{LANES} x {ty}> "
+                     f"poison, <{LANES} x i32> zeroinitializer" for name, ty in names_types)
+
+
+def _reduce(name: str, ty: str, parts: list[str]) -> str:
+    """The smallest of the chunks' smallest values (``parts``, one vector per chunk)."""
+    lines = []
+    acc = parts[0]
+    for i, part in enumerate(parts[1:]):
+        lines.append(f"  %{name}.m{i} = call <{LANES} x {ty}> @llvm.smin.v{LANES}{ty}("
+                     f"<{LANES} x {ty}> {acc}, <{LANES} x {ty}> {part})")
+        acc = f"%{name}.m{i}"
+    lines.append(f"  %{name} = call {ty} @llvm.vector.reduce.smin.v{LANES}{ty}(<{LANES} x {ty}> "
+                 f"{acc})")
+    return "\n".join(lines)
+
+
+# A chunk's part of the first wait (the ready cycles of the running tasklets outside the batch)
+# and of the first event: each member's pending count times R plus its position, whose smallest
+# value is minp R + mini (i32: at most MAX_RUN times 24).
+_LANES_SCAN = """  %rp{k} = getelementptr inbounds i8, ptr %ctx, i64 {ready_lo}
+  %rv{k} = load <{n} x i64>, ptr %rp{k}, align 8
+  %pp{k} = getelementptr inbounds i8, ptr %ctx, i64 {pending_lo}
+  %pv{k} = load <{n} x i32>, ptr %pp{k}, align 4
+  %op{k} = getelementptr inbounds i32, ptr %pos, i64 {lo}
+  %posv{k} = load <{n} x i32>, ptr %op{k}, align 4
+  %mem{k} = icmp slt <{n} x i32> %posv{k}, {away_splat}
+  %inspan{k} = icmp ult <{n} x i32> {lanes_lo}, %span.s
+  %wait{k} = select <{n} x i1> %mem{k}, <{n} x i1> zeroinitializer, <{n} x i1> %inspan{k}
+  %wv{k} = select <{n} x i1> %wait{k}, <{n} x i64> %rv{k}, <{n} x i64> {no_member_splat}
+  %key0{k} = mul <{n} x i32> %pv{k}, %r32.s
+  %key1{k} = add <{n} x i32> %key0{k}, %posv{k}
+  %key{k} = select <{n} x i1> %mem{k}, <{n} x i32> %key1{k}, <{n} x i32> {away_splat}"""
+
+# A chunk's members after N issues: the first N mod R members issue one more time than the
+# others; each is ready again 11 cycles after its last issue (the others are stored back as
+# they were).
+_LANES_UPDATE = """  %early{k} = icmp slt <{n} x i32> %posv{k}, %extra32.s
+  %plusv{k} = zext <{n} x i1> %early{k} to <{n} x i32>
+  %issv{k} = add <{n} x i32> %full32.s, %plusv{k}
+  %issv1{k} = add <{n} x i32> %issv{k}, {minus_one}
+  %atv0{k} = mul <{n} x i32> %issv1{k}, %P32.s
+  %atv1{k} = add <{n} x i32> %atv0{k}, %posv{k}
+  %atv2{k} = add <{n} x i32> %atv1{k}, {interval_splat}
+  %atv3{k} = sext <{n} x i32> %atv2{k} to <{n} x i64>
+  %nrv{k} = add <{n} x i64> %atv3{k}, %C.s
+  %issued{k} = icmp slt <{n} x i32> %posv{k}, %upto32.s
+  %rv1{k} = select <{n} x i1> %issued{k}, <{n} x i64> %nrv{k}, <{n} x i64> %rv{k}
+  store <{n} x i64> %rv1{k}, ptr %rp{k}, align 8
+  %pv0{k} = sub <{n} x i32> %pv{k}, %issv{k}
+  %pv1{k} = select <{n} x i1> %issued{k}, <{n} x i32> %pv0{k}, <{n} x i32> %pv{k}
+  store <{n} x i32> %pv1{k}, ptr %pp{k}, align 4"""
+
+
+def _lanes_scan() -> str:
+    n = MAX_TASKLETS // LANES
+    return "\n".join([
+        "  %r32 = trunc i64 %r1 to i32",
+        _splats([("span", "i32"), ("r32", "i32")]),
+        _chunks(_LANES_SCAN),
+        _reduce("minw1", "i64", [f"%wv{k}" for k in range(n)]),
+        _reduce("nd32", "i32", [f"%key{k}" for k in range(n)])])
+
+
+def _lanes_update() -> str:
+    return "\n".join([
+        "  %full32 = trunc i64 %full to i32", "  %extra32 = trunc i64 %extra to i32",
+        "  %P32 = trunc i64 %Pf to i32", "  %upto32 = trunc i64 %upto to i32",
+        _splats([("full32", "i32"), ("extra32", "i32"), ("P32", "i32"), ("upto32", "i32"),
+                 ("C", "i64")]),
+        _chunks(_LANES_UPDATE)])
+
+
+def _vector(ty: str, values) -> str:
+    return ", ".join(f"{ty} {v}" for v in values)
+
+
+def _splat(ty: str, value: int) -> str:
+    return f"<{_vector(ty, [value] * LANES)}>"
+
+
+def _scan(n: str, u0: str, pre: str, r0: str, cmp: str, hi: str, after: str) -> str:
+    return _SCAN.format(n=n, u0=u0, pre=pre, r0=r0, cmp=cmp, hi=hi, after=after,
+                        ready=_off("ready"), away=AWAY)
 
 
 # The speculation table.  An access conflicts with what other tasklets did ahead when the line's
@@ -2062,10 +2164,11 @@ def runtime_ir() -> str:
                             tasklets1=MAX_TASKLETS + 1, no_member=NO_MEMBER,
                             recip=", ".join(f"i64 {-(-(1 << 32) // d) if d else 0}"
                                             for d in range(MAX_TASKLETS + 1)),
-                            scan_a=_scan("sa", "%a0", "entry", "0", str(NO_MEMBER), "ult",
-                                         "%span.64", "sb.pre"),
-                            scan_b=_scan("sb", "0", "sb.pre", "%rb0", "%wb0", "ule", "%L.64",
-                                         "scanned")),
+                            scan_a=_scan("sa", "%a0", "entry", "0", "ult", "%span.64",
+                                         "sb.pre"),
+                            scan_b=_scan("sb", "0", "sb.pre", "%rb0", "ule", "%L.64", "scanned"),
+                            pos_bytes=4 * MAX_TASKLETS, away_byte=AWAY & 0xFF,
+                            lanes_scan=_lanes_scan(), lanes_update=_lanes_update(), lanes=LANES),
              _LINE_CHECK.format(**_template_values()),
              _TABLE_CLEAR.format(chunk_shift=CHUNK_BYTES.bit_length() - 1,
                                  chunk_bytes=CHUNK_BYTES, dirty_bytes=DIRTY_BYTES),
