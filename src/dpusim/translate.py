@@ -2001,9 +2001,43 @@ entry:
   %bit = shl i64 1, %me1
   %notbit = xor i64 %bit, -1
   %others = and i64 %notbit, {readers}
-  br label %loop
+  ; four lines at a time while all four are free: their entries' writers are none or this
+  ; tasklet, and (for a write) no other reader; the first group with another line, and the
+  ; lines after the last group, are checked line by line
+  %rmask = select i1 %write, i64 %others, i64 0
+  %m.s0 = insertelement <8 x i64> <i64 {mask}, i64 0, i64 {mask}, i64 0, i64 {mask}, i64 0, i64 {mask}, i64 0>, i64 %rmask, i64 1
+  %m.s1 = insertelement <8 x i64> %m.s0, i64 %rmask, i64 3
+  %m.s2 = insertelement <8 x i64> %m.s1, i64 %rmask, i64 5
+  %m.s = insertelement <8 x i64> %m.s2, i64 %rmask, i64 7
+  %x.s0 = insertelement <8 x i64> zeroinitializer, i64 %me, i64 0
+  %x.s1 = insertelement <8 x i64> %x.s0, i64 %me, i64 2
+  %x.s2 = insertelement <8 x i64> %x.s1, i64 %me, i64 4
+  %x.s = insertelement <8 x i64> %x.s2, i64 %me, i64 6
+  br label %group
+group:
+  %g = phi i64 [%first, %entry], [%g4, %gnext]
+  %g3 = add i64 %g, 3
+  %gin = icmp ule i64 %g3, %last
+  br i1 %gin, label %gcheck, label %tail
+tail:
+  %left = icmp ule i64 %g, %last
+  br i1 %left, label %loop, label %no
+gcheck:
+  %g2 = shl i64 %g, 1
+  %gp = getelementptr inbounds i64, ptr %table, i64 %g2
+  %gv = load <8 x i64>, ptr %gp, align 8, !tbaa !{tbaa}
+  %gt = and <8 x i64> %gv, %m.s
+  %gmine = icmp eq <8 x i64> %gt, %x.s
+  %gnone = icmp eq <8 x i64> %gv, zeroinitializer
+  %gok = or <8 x i1> %gmine, %gnone
+  %gbits = bitcast <8 x i1> %gok to i8
+  %gall = icmp eq i8 %gbits, -1
+  br i1 %gall, label %gnext, label %loop
+gnext:
+  %g4 = add i64 %g, 4
+  br label %group
 loop:
-  %i = phi i64 [%first, %entry], [%i1, %next]
+  %i = phi i64 [%g, %tail], [%g, %gcheck], [%i1, %next]
   %i2 = shl i64 %i, 1
   %wp = getelementptr inbounds i64, ptr %table, i64 %i2
   %e = load i64, ptr %wp, !tbaa !{tbaa}
