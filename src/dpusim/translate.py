@@ -757,7 +757,7 @@ class Translator:
                         f"i1 %spec, i64 %me, i64 {ordinal}, i64 %rid, "
                         f"i1 {'true' if write else 'false'})")
             ok = self.fresh("%ok")
-            self.do(f"br i1 {go}, label {ok}, label %E{self.pc}")
+            self.do(f"br i1 {go}, label {ok}, label %E{self.pc}, {LIKELY}")
             self.label(ok[1:])
             return addr
         ok, tbl, done = self.fresh("%ok"), self.fresh("%tbl"), self.fresh("%mem")
@@ -1235,7 +1235,7 @@ class Translator:
                     exb = self.v("load i32, ptr %exv")
                     go = f"R{p}.go"
                     self.do(f"br i1 {self.v(f'icmp sge i32 {exb}, {MAX_RUN}')}, "
-                            f"label %E{p}, label %{go}")
+                            f"label %E{p}, label %{go}, {UNLIKELY}")
                     L.append(f"{go}:")
                 flow = self.body(word)
                 exv = self.v("load i32, ptr %exv")
@@ -1338,7 +1338,11 @@ _TBAA_NODES = [
     '!9 = !{!"page", !0, i64 0}', "!10 = !{!9, !9, i64 0}",
     '!11 = !{!"table", !0, i64 0}', "!12 = !{!11, !11, i64 0}",
     '!13 = !{!"dirty", !0, i64 0}', "!14 = !{!13, !13, i64 0}",
+    # (branch weights: a run ahead goes on far more often than it ends)
+    '!15 = !{!"branch_weights", i32 2000, i32 1}',
+    '!16 = !{!"branch_weights", i32 1, i32 2000}',
 ]
+LIKELY, UNLIKELY = "!prof !15", "!prof !16"  # the first target taken, the second
 
 
 def _crc_entry(i: int) -> int:
@@ -2108,7 +2112,7 @@ define {linkage} i1 @{name}(ptr %table, ptr %ctx, i64 %addr, i1 %bad, i1 %spec, 
 entry:
   %good = xor i1 %bad, true
   %try = and i1 %good, %spec
-  br i1 %try, label %check, label %no
+  br i1 %try, label %check, label %no, !prof !15
 check:
   %line = lshr i64 %addr, {line_bits}
   %i2 = shl i64 %line, 1
@@ -2128,7 +2132,7 @@ check:
   %alone = icmp eq i64 %others1, 0
   %wfree = and i1 %free, %alone
   %ok = select i1 %write, i1 %wfree, i1 %free
-  br i1 %ok, label %record, label %slow
+  br i1 %ok, label %record, label %slow, !prof !15
 slow:
   %c = call i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write)
   br i1 %c, label %no, label %record
