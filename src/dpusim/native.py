@@ -957,7 +957,8 @@ class _Run:
         self.ctx.log_cap = len(bigger)
 
     def clean(self) -> bool:
-        """No tasklet has a WRAM access ahead (a checkpoint may be taken)."""
+        """No tasklet has a WRAM access ahead (a checkpoint may be taken): none has
+        instructions pending from a run that began while speculating (see Ctx.specmem)."""
         ctx = self.ctx
         view = memoryview(ctx).cast("B")
         n = self.dpu.model.tasklets
