@@ -2009,7 +2009,8 @@ entry:
   ; tasklet, and (for a write) no other reader; the first group with another line, and the
   ; lines after the last group, are checked line by line
   %rmask = select i1 %write, i64 %others, i64 0
-  %m.s0 = insertelement <8 x i64> <i64 {mask}, i64 0, i64 {mask}, i64 0, i64 {mask}, i64 0, i64 {mask}, i64 0>, i64 %rmask, i64 1
+  %m.s0 = insertelement <8 x i64> <i64 {mask}, i64 0, i64 {mask}, i64 0,
+                                   i64 {mask}, i64 0, i64 {mask}, i64 0>, i64 %rmask, i64 1
   %m.s1 = insertelement <8 x i64> %m.s0, i64 %rmask, i64 3
   %m.s2 = insertelement <8 x i64> %m.s1, i64 %rmask, i64 5
   %m.s = insertelement <8 x i64> %m.s2, i64 %rmask, i64 7
@@ -2181,9 +2182,8 @@ RUNTIME_FUNCTIONS = tuple(line.split("@")[1].split("(")[0] for line in _DECLARAT
 def _template_values() -> dict:
     return dict(line_bits=LINE_BITS, owner_bits=OWNER_BITS, mask=(1 << OWNER_BITS) - 1,
                 ninstr=_off("ninstr"), pending=_off("pending"), runid=_off("runid"),
-                readers=READERS, tbaa=_TBAA["table"], specmem=_off("specmem"),
-                sched=_TBAA["sched"], others=READERS, chunk_line_bits=CHUNK_LINE_BITS,
-                dirty_bytes=DIRTY_BYTES, dirty=_TBAA["dirty"])
+                readers=READERS, tbaa=_TBAA["table"], others=READERS,
+                chunk_line_bits=CHUNK_LINE_BITS, dirty_bytes=DIRTY_BYTES, dirty=_TBAA["dirty"])
 
 
 @lru_cache(maxsize=1)
