@@ -151,6 +151,106 @@ def test_private_buffers_never_abort(segment):
     assert sim.engine.stats["checkpoints"] > 3
 
 
+def test_a_table_every_tasklet_reads_never_aborts(segment):
+    """Every tasklet reads the same table words again and again, with reads of others ahead
+    (lines shared by readers), and writes only its own buffer: nothing to undo either."""
+    segment(400)
+    text = HEADER + """
+        jnz id, 2f
+        move r0, 1
+    1:  boot r0, 0
+        add r0, r0, 1
+        jltu r0, 16, 1b
+    2:  move r5, buf
+        lsl_add r5, r5, id, 5
+        move r2, 150
+    3:  and r4, r2, 15
+        lsl r6, r4, 2
+        lw r1, r6, table                // the table: read by all
+        and r4, r2, 7
+        lsl_add r4, r5, r4, 2
+        lw r3, r4, 0                    // its own buffer: read and written
+        add r3, r3, r1
+        sw r4, 0, r3
+        add r2, r2, -1, nz, 3b
+        stop
+    .data
+    .p2align 3
+    table: .long 3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3
+    .p2align 5
+    buf: .zero 512
+    """
+    sim = compare(build(text))
+    assert sim.engine.stats["aborts"] == 0
+    assert sim.engine.stats["checkpoints"] >= 2
+
+
+@pytest.mark.parametrize("readers", [1, 5])
+def test_a_write_ahead_over_reads_ahead(segment, readers):
+    """Tasklets 1.. read a word ahead (each its run's one access to it, long before it issues),
+    then tasklet 0 writes it ahead, to issue first: the write must not run ahead over those
+    reads (one reader's, or several readers' of a shared line), and nothing after them would
+    undo a mistake."""
+    segment(1 << 16)
+    text = HEADER + """
+        jnz id, 2f
+        move r0, 1
+    1:  boot r0, 0
+        add r0, r0, 1
+        jltu r0, {end}, 1b
+        time r7                         // (the run after the boots ends here)
+        move r3, 5
+        sw zero, flag, r3
+        stop
+    2:  move r2, 20
+    4:  add r2, r2, -1, nz, 4b
+        lw r1, zero, flag
+        move r2, 40
+    5:  add r4, r4, r1
+        add r2, r2, -1, nz, 5b
+        sw id4, seen, r4
+        stop
+    .data
+    .p2align 3
+    flag: .long 0
+    .p2align 3
+    seen: .zero 24
+    """
+    sim = compare(build(text.replace("{end}", str(readers + 1))))
+    assert sim.engine.stats["aborts"] >= 1
+
+
+def test_a_read_ahead_over_a_write_then_a_read_ahead(segment):
+    """Tasklet 0 writes a word and reads it back, both ahead and late; tasklet 1 then reads it
+    ahead, to issue before that write: the line is not one two readers share, as tasklet 0's
+    last access alone (a read) would say."""
+    segment(1 << 16)
+    text = HEADER + """
+        jnz id, 2f
+        move r2, 30
+    4:  add r2, r2, -1, nz, 4b
+        move r3, 9
+        sw zero, flag, r3
+        lw r5, zero, flag
+        stop
+    2:  move r2, 3
+    5:  add r2, r2, -1, nz, 5b
+        lw r1, zero, flag
+        move r2, 40
+    6:  add r4, r4, r1
+        add r2, r2, -1, nz, 6b
+        sw zero, seen, r4
+        stop
+    .data
+    .p2align 3
+    flag: .long 0
+    .p2align 3
+    seen: .long 0
+    """
+    sim = compare(build(text), boot=(0, 1))
+    assert sim.engine.stats["aborts"] >= 1
+
+
 def test_tasklets_spinning_on_a_flag(segment):
     """Tasklets 1..5 spin reading a flag that tasklet 0 sets after some work: their reads ahead
     are pending when the write comes."""

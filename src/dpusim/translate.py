@@ -44,13 +44,17 @@ Speculating on WRAM
 A load or store executed ahead of its issue cycle gives the reference's result unless another
 tasklet accesses the same bytes, one of them writing, between the two moments.  The context's
 mode (``smode``) says whether memory instructions may run ahead.  When they do, a table with an
-entry per 8-byte WRAM line records the line's last writer ahead with its *ordinal* (the writer's
-instruction count at that store) and its readers ahead (a bit per tasklet and the highest
-number of the runs that read it).  An access conflicts when the line's writer is another
-tasklet whose write has not issued yet (its ordinal is above the count of its issued
-instructions), or, for a write, when another reader still has instructions pending from a run
-that may have read it.  Ahead, a conflict, a bad address or the mode ends the run before the
-instruction, which is then dispatched at its turn; at its issue cycle (and for DMA transfers,
+entry per 8-byte WRAM line records the line's *owner*: the tasklet that last accessed it ahead,
+with the *ordinal* of that access (its instruction count there) and whether it wrote the line
+since it took it.  An access ahead to a line its tasklet owns only moves the ordinal: most
+accesses, as a tasklet's buffers are its own.  Another tasklet takes the line when the owner's
+last access has issued (its ordinal is at most the count of its issued instructions).  While
+that access is pending, another access conflicts if either of them writes (or the owner wrote
+the line earlier), and a second reader makes the line *shared*: its readers are then a bit per
+tasklet and the highest number of the runs that read it, and a write conflicts while another
+reader still has instructions pending from a run that may have read it.  Ahead, a conflict, a
+bad address or the mode ends the run before the instruction, which is then dispatched at its
+turn; at its issue cycle (and for DMA transfers,
 line by line), a conflict returns ``ABORT``: what ran ahead was wrong, and Python goes back to
 its last checkpoint (:mod:`dpusim.native`), taken where no access was ahead, and runs that
 stretch with memory instructions at their turns.  `sdma` keeps an undo log of the MRAM it
@@ -77,7 +81,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 13  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 14  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 # Private instructions a tasklet may run ahead: longer runs mean fewer scheduler events (a
 # streaming kernel's 448-instruction block loop then fits one run: 10 % faster than 256), and
@@ -100,6 +104,7 @@ CHUNK_LINE_BITS = 9
 CHUNK_BYTES = 16 << CHUNK_LINE_BITS  # of the table
 DIRTY_BYTES = 256
 OWNER_BITS = 5
+SHARED_LINE = (1 << OWNER_BITS) - 1  # the owner of a line several tasklets read ahead
 READERS = (1 << MAX_TASKLETS) - 1
 # Up to this many instructions, the check of an access ahead is inlined at each load and store:
 # faster code, but LLVM's time grows faster than the function, so larger programs call it.
@@ -157,8 +162,8 @@ class Ctx(ctypes.Structure):
         # a byte per MRAM page, set for pages made since the checkpoint: going back drops
         # them, so what is written there is not logged (a kernel's output: the whole log)
         ("fresh", ctypes.c_void_p),
-        # two i64 per WRAM line: its last writer ahead, (ordinal << 5) | (tasklet + 1), and
-        # its readers ahead, (the highest run number << 24) | (a bit per tasklet)
+        # two i64 per WRAM line: its owner, (ordinal << 6) | (wrote << 5) | (tasklet + 1), or
+        # SHARED_LINE, and then its readers, (the highest run number << 24) | (a bit each)
         ("table", ctypes.c_void_p),
         ("wram", ctypes.c_void_p),
         ("atomic", ctypes.c_void_p),
@@ -1903,11 +1908,14 @@ def _scan(n: str, u0: str, pre: str, r0: str, cmp: str, hi: str, after: str) -> 
                         ready=_off("ready"), away=AWAY)
 
 
-# The speculation table.  An access conflicts with what other tasklets did ahead when the line's
-# last writer is another tasklet whose write has not issued yet (its ordinal is above the count
-# of its instructions that issued), or, for a write, when another reader may still have a read
-# of it ahead: a reader that has instructions pending in a run numbered at most the line's
-# highest reading run (conservative: that run may not be the one that read the line).
+# The speculation table (see the module's docstring).  An access conflicts with what other
+# tasklets did ahead when the line's owner is another tasklet whose last access to it has not
+# issued yet (its ordinal is above the count of its instructions that issued), one of the two
+# a write (or the owner wrote the line before); or, for a write to a shared line, when another
+# reader may still have a read of it ahead: a reader that has instructions pending in a run
+# numbered at most the line's highest reading run (conservative: that run may not be the one
+# that read the line).  An owner's "wrote" is conservative too: it stays set until another
+# tasklet takes the line.
 _LINE_CHECK = """
 define i1 @dpusim_readers_pending(ptr %ctx, i64 %rw, i64 %me) noinline {{
 entry:
@@ -1946,17 +1954,9 @@ no:
   ret i1 false
 }}
 
-define i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write) noinline {{
+; whether the owner's last access ahead (entry %e, owner %own: tasklet + 1) has not issued yet
+define internal i1 @owner_pending(ptr %ctx, i64 %e, i64 %own) alwaysinline {{
 entry:
-  %i2 = shl i64 %line, 1
-  %wp = getelementptr inbounds i64, ptr %table, i64 %i2
-  %e = load i64, ptr %wp, !tbaa !{tbaa}
-  %own = and i64 %e, {mask}
-  %mine = icmp eq i64 %own, %me
-  %none = icmp eq i64 %e, 0
-  %free = or i1 %mine, %none
-  br i1 %free, label %readers, label %other
-other:
   %o = add i64 %own, -1
   %o8 = shl i64 %o, 3
   %nio = add i64 %o8, {ninstr}
@@ -1968,52 +1968,133 @@ other:
   %pe = load i32, ptr %pep
   %pe64 = sext i32 %pe to i64
   %issued = sub i64 %ni, %pe64
-  %then = lshr i64 %e, {owner_bits}
-  %ok = icmp sle i64 %then, %issued
-  br i1 %ok, label %readers, label %yes
+  %then = lshr i64 %e, {ordinal_shift}
+  %later = icmp sgt i64 %then, %issued
+  ret i1 %later
+}}
+
+; an access at its issue cycle (nothing recorded): whether another tasklet accessed the line
+; ahead in an instruction that has not issued yet, one of the two accesses a write
+define i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write) noinline {{
+entry:
+  %i2 = shl i64 %line, 1
+  %wp = getelementptr inbounds i64, ptr %table, i64 %i2
+  %e = load i64, ptr %wp, !tbaa !{tbaa}
+  %own = and i64 %e, {owner_mask}
+  %mine = icmp eq i64 %own, %me
+  %none = icmp eq i64 %e, 0
+  %free = or i1 %mine, %none
+  br i1 %free, label %no, label %other
+other:
+  %shared = icmp eq i64 %own, {shared}
+  br i1 %shared, label %readers, label %owner
 readers:
   br i1 %write, label %rcheck, label %no
 rcheck:
   %rp = getelementptr inbounds i64, ptr %wp, i64 1
   %rw = load i64, ptr %rp, !tbaa !{tbaa}
-  %me1 = add i64 %me, -1
-  %mybit = shl i64 1, %me1
-  %notmine = xor i64 %mybit, -1
-  %rmask = and i64 %rw, {readers}
-  %others = and i64 %rmask, %notmine
-  %some = icmp ne i64 %others, 0
-  br i1 %some, label %rslow, label %no
-rslow:
   %c = call i1 @dpusim_readers_pending(ptr %ctx, i64 %rw, i64 %me)
   ret i1 %c
-yes:
-  ret i1 true
+owner:
+  %later = call i1 @owner_pending(ptr %ctx, i64 %e, i64 %own)
+  %wrote = and i64 %e, {wbit}
+  %w = icmp ne i64 %wrote, 0
+  %either = or i1 %w, %write
+  %clash = and i1 %later, %either
+  ret i1 %clash
 no:
   ret i1 false
 }}
 
+; an access ahead to a line this tasklet does not own (see _AHEAD): whether it may run, and
+; then recorded: the line becomes its own when no other access to it is ahead, or stays (or
+; becomes) shared when all of those and this one are reads
+define i1 @dpusim_take(ptr %table, ptr %ctx, i64 %line, i64 %me, i64 %ordinal, i64 %rid,
+                       i1 %write) noinline {{
+entry:
+  %i2 = shl i64 %line, 1
+  %wp = getelementptr inbounds i64, ptr %table, i64 %i2
+  %rp = getelementptr inbounds i64, ptr %wp, i64 1
+  %e = load i64, ptr %wp, !tbaa !{tbaa}
+  %own = and i64 %e, {owner_mask}
+  %me1 = add i64 %me, -1
+  %bit = shl i64 1, %me1
+  %wb = select i1 %write, i64 {wbit}, i64 0
+  %mine = icmp eq i64 %own, %me
+  br i1 %mine, label %keep, label %notmine
+keep:
+  %kept = and i64 %e, {wbit}
+  br label %take
+notmine:
+  %none = icmp eq i64 %e, 0
+  br i1 %none, label %take, label %notnone
+notnone:
+  %shared = icmp eq i64 %own, {shared}
+  br i1 %shared, label %sh, label %owner
+owner:
+  %later = call i1 @owner_pending(ptr %ctx, i64 %e, i64 %own)
+  br i1 %later, label %busy, label %take
+busy:
+  %wrote = and i64 %e, {wbit}
+  %w = icmp ne i64 %wrote, 0
+  %either = or i1 %w, %write
+  br i1 %either, label %fail, label %toshared
+toshared:
+  ; both reads: the line's readers are now the owner (in its current run) and this tasklet
+  %o = add i64 %own, -1
+  %o8 = shl i64 %o, 3
+  %rio = add i64 %o8, {runid}
+  %rip = getelementptr inbounds i8, ptr %ctx, i64 %rio
+  %ri = load i64, ptr %rip
+  %run0 = call i64 @llvm.umax.i64(i64 %ri, i64 %rid)
+  %obit = shl i64 1, %o
+  %bits = or i64 %obit, %bit
+  %run0s = shl i64 %run0, 24
+  %rw0 = or i64 %run0s, %bits
+  store i64 %rw0, ptr %rp, !tbaa !{tbaa}
+  store i64 {shared}, ptr %wp, !tbaa !{tbaa}
+  ret i1 true
+sh:
+  %rw = load i64, ptr %rp, !tbaa !{tbaa}
+  br i1 %write, label %shw, label %shr
+shr:
+  %rr = lshr i64 %rw, 24
+  %run = call i64 @llvm.umax.i64(i64 %rr, i64 %rid)
+  %mask = and i64 %rw, {readers}
+  %mask1 = or i64 %mask, %bit
+  %runs = shl i64 %run, 24
+  %rnew = or i64 %runs, %mask1
+  store i64 %rnew, ptr %rp, !tbaa !{tbaa}
+  ret i1 true
+shw:
+  %c = call i1 @dpusim_readers_pending(ptr %ctx, i64 %rw, i64 %me)
+  br i1 %c, label %fail, label %take
+take:
+  %w0 = phi i64 [%kept, %keep], [0, %notmine], [0, %owner], [0, %shw]
+  %chunk = lshr i64 %line, {chunk_line_bits}
+  %dirtyo = sub i64 %chunk, {dirty_bytes}
+  %dirtyp = getelementptr inbounds i8, ptr %table, i64 %dirtyo
+  store i8 1, ptr %dirtyp, !tbaa !{dirty}
+  %os = shl i64 %ordinal, {ordinal_shift}
+  %w1 = or i64 %w0, %wb
+  %m = or i64 %os, %me
+  %new = or i64 %m, %w1
+  store i64 %new, ptr %wp, !tbaa !{tbaa}
+  store i64 0, ptr %rp, !tbaa !{tbaa}
+  ret i1 true
+fail:
+  ret i1 false
+}}
+
 ; a DMA's WRAM lines: the transfer writes them (ldma) or reads them (sdma) at its issue cycle.
-; Most lines are free (no entry, or this tasklet's own, and for a write no other reader): those
-; are told apart here, and only the others are checked by line_check.
+; Most lines are free (no entry, or this tasklet's own): those are told apart here, four at a
+; time while all four are, and only the others are checked by line_check.
 define i1 @dpusim_range_conflict(ptr %table, ptr %ctx, i64 %me, i64 %lo, i64 %size, i1 %write) {{
 entry:
   %first = lshr i64 %lo, {line_bits}
   %endb = add i64 %lo, %size
   %endm = sub i64 %endb, 1
   %last = lshr i64 %endm, {line_bits}
-  %me1 = add i64 %me, -1
-  %bit = shl i64 1, %me1
-  %notbit = xor i64 %bit, -1
-  %others = and i64 %notbit, {readers}
-  ; four lines at a time while all four are free: their entries' writers are none or this
-  ; tasklet, and (for a write) no other reader; the first group with another line, and the
-  ; lines after the last group, are checked line by line
-  %rmask = select i1 %write, i64 %others, i64 0
-  %m.s0 = insertelement <8 x i64> <i64 {mask}, i64 0, i64 {mask}, i64 0,
-                                   i64 {mask}, i64 0, i64 {mask}, i64 0>, i64 %rmask, i64 1
-  %m.s1 = insertelement <8 x i64> %m.s0, i64 %rmask, i64 3
-  %m.s2 = insertelement <8 x i64> %m.s1, i64 %rmask, i64 5
-  %m.s = insertelement <8 x i64> %m.s2, i64 %rmask, i64 7
   %x.s0 = insertelement <8 x i64> zeroinitializer, i64 %me, i64 0
   %x.s1 = insertelement <8 x i64> %x.s0, i64 %me, i64 2
   %x.s2 = insertelement <8 x i64> %x.s1, i64 %me, i64 4
@@ -2031,7 +2112,8 @@ gcheck:
   %g2 = shl i64 %g, 1
   %gp = getelementptr inbounds i64, ptr %table, i64 %g2
   %gv = load <8 x i64>, ptr %gp, align 8, !tbaa !{tbaa}
-  %gt = and <8 x i64> %gv, %m.s
+  %gt = and <8 x i64> %gv, <i64 {owner_mask}, i64 0, i64 {owner_mask}, i64 0,
+                            i64 {owner_mask}, i64 0, i64 {owner_mask}, i64 0>
   %gmine = icmp eq <8 x i64> %gt, %x.s
   %gnone = icmp eq <8 x i64> %gv, zeroinitializer
   %gok = or <8 x i1> %gmine, %gnone
@@ -2046,19 +2128,11 @@ loop:
   %i2 = shl i64 %i, 1
   %wp = getelementptr inbounds i64, ptr %table, i64 %i2
   %e = load i64, ptr %wp, !tbaa !{tbaa}
-  %own = and i64 %e, {mask}
+  %own = and i64 %e, {owner_mask}
   %mine = icmp eq i64 %own, %me
   %none = icmp eq i64 %e, 0
   %free = or i1 %mine, %none
-  br i1 %free, label %readers, label %slow
-readers:
-  br i1 %write, label %rcheck, label %next
-rcheck:
-  %rp = getelementptr inbounds i64, ptr %wp, i64 1
-  %rw = load i64, ptr %rp, !tbaa !{tbaa}
-  %rother = and i64 %rw, %others
-  %alone = icmp eq i64 %rother, 0
-  br i1 %alone, label %next, label %slow
+  br i1 %free, label %next, label %slow
 slow:
   %c = call i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 %i, i64 %me, i1 %write)
   br i1 %c, label %yes, label %next
@@ -2107,7 +2181,8 @@ done:
 
 _AHEAD = """
 ; an access ahead of its issue cycle: true when it may run (the address is good, speculation is
-; on, no conflict), and then recorded in the table
+; on, no conflict), and then recorded in the table.  To a line this tasklet owns (the common
+; case: a tasklet's own buffer), only the entry's ordinal moves; others go to dpusim_take.
 define {linkage} i1 @{name}(ptr %table, ptr %ctx, i64 %addr, i1 %bad, i1 %spec, i64 %me,
                           i64 %ordinal, i64 %rid, i1 %write) {inline} {{
 entry:
@@ -2118,42 +2193,22 @@ check:
   %line = lshr i64 %addr, {line_bits}
   %i2 = shl i64 %line, 1
   %wp = getelementptr inbounds i64, ptr %table, i64 %i2
-  %rp = getelementptr inbounds i64, ptr %wp, i64 1
   %e = load i64, ptr %wp, !tbaa !{tbaa}
-  %own = and i64 %e, {mask}
+  %own = and i64 %e, {owner_mask}
   %mine = icmp eq i64 %own, %me
-  %none = icmp eq i64 %e, 0
-  %free = or i1 %mine, %none
-  %rw = load i64, ptr %rp, !tbaa !{tbaa}
-  %me1 = add i64 %me, -1
-  %bit = shl i64 1, %me1
-  %others = and i64 %rw, {others}
-  %notbit = xor i64 %bit, -1
-  %others1 = and i64 %others, %notbit
-  %alone = icmp eq i64 %others1, 0
-  %wfree = and i1 %free, %alone
-  %ok = select i1 %write, i1 %wfree, i1 %free
-  br i1 %ok, label %record, label %slow, !prof !15
+  br i1 %mine, label %record, label %slow, !prof !15
 slow:
-  %c = call i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 %line, i64 %me, i1 %write)
-  br i1 %c, label %no, label %record
+  %c = call i1 @dpusim_take(ptr %table, ptr %ctx, i64 %line, i64 %me, i64 %ordinal, i64 %rid,
+                            i1 %write)
+  ret i1 %c
 record:
-  %chunk = lshr i64 %line, {chunk_line_bits}
-  %dirtyo = sub i64 %chunk, {dirty_bytes}
-  %dirtyp = getelementptr inbounds i8, ptr %table, i64 %dirtyo
-  store i8 1, ptr %dirtyp, !tbaa !{dirty}
-  %os = shl i64 %ordinal, {owner_bits}
-  %went = or i64 %os, %me
-  %wnew = select i1 %write, i64 %went, i64 %e
-  store i64 %wnew, ptr %wp, !tbaa !{tbaa}
-  %rr = lshr i64 %rw, 24
-  %run = call i64 @llvm.umax.i64(i64 %rr, i64 %rid)
-  %mask = and i64 %rw, {readers}
-  %mask1 = or i64 %mask, %bit
-  %run24 = shl i64 %run, 24
-  %rnew = or i64 %run24, %mask1
-  %rset = select i1 %write, i64 0, i64 %rnew
-  store i64 %rset, ptr %rp, !tbaa !{tbaa}
+  %os = shl i64 %ordinal, {ordinal_shift}
+  %wb = select i1 %write, i64 {wbit}, i64 0
+  %kept = and i64 %e, {wbit}
+  %w = or i64 %kept, %wb
+  %m = or i64 %os, %me
+  %new = or i64 %m, %w
+  store i64 %new, ptr %wp, !tbaa !{tbaa}
   ret i1 true
 no:
   ret i1 false
@@ -2174,15 +2229,17 @@ _DECLARATIONS = [
     "declare i1 @dpusim_line_check(ptr, ptr, i64, i64, i1) nounwind memory(read)",
     "declare i1 @dpusim_range_conflict(ptr, ptr, i64, i64, i64, i1) nounwind memory(read)",
     "declare i1 @dpusim_ahead(ptr, ptr, i64, i1, i1, i64, i64, i64, i1) nounwind",
+    "declare i1 @dpusim_take(ptr, ptr, i64, i64, i64, i64, i1) nounwind",
 ]
 RUNTIME_FUNCTIONS = tuple(line.split("@")[1].split("(")[0] for line in _DECLARATIONS)
 
 
 @lru_cache(maxsize=1)
 def _template_values() -> dict:
-    return dict(line_bits=LINE_BITS, owner_bits=OWNER_BITS, mask=(1 << OWNER_BITS) - 1,
+    return dict(line_bits=LINE_BITS, owner_mask=(1 << OWNER_BITS) - 1, shared=SHARED_LINE,
+                wbit=1 << OWNER_BITS, ordinal_shift=OWNER_BITS + 1,
                 ninstr=_off("ninstr"), pending=_off("pending"), runid=_off("runid"),
-                readers=READERS, tbaa=_TBAA["table"], others=READERS,
+                readers=READERS, tbaa=_TBAA["table"],
                 chunk_line_bits=CHUNK_LINE_BITS, dirty_bytes=DIRTY_BYTES, dirty=_TBAA["dirty"])
 
 
