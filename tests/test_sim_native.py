@@ -170,6 +170,30 @@ PAGES = HEADER + """
 """
 
 
+@pytest.mark.parametrize("op", ["lbu r4, r1, 0", "lhs r4, r1, 0", "lw r4, r1, 0", "ld d4, r1, 0",
+                                "sb r1, 0, r2", "sh r1, 0, r2", "sw r1, 0, r2", "sd r1, 0, d2"])
+def test_wram_accesses_at_its_end_and_misaligned_fault_as_in_the_reference(op):
+    """The native code tests an address's bounds and alignment at once (WRAM's size a power of
+    two): every edge, run ahead (after a private instruction) and at the access's turn (where
+    a run ahead ends before a bad access), gives the reference's result or fault."""
+    wram = memory.DEFAULT_MODEL.wram_bytes
+    bases = [wram - 8, wram - 4, wram - 2, wram - 1, wram, wram + 4, 2 * wram, 0xFFFFFFF8,
+             0xFFFFFFFF, 0x80000000 | (wram - 8), 1, 2, 3, 4, 6]
+    text = HEADER + f"""
+        lw r1, zero, base
+        move r2, 0x11223344
+        move r3, 0x55667788
+        {op}
+        add r5, r4, 1
+        stop
+    .data
+    .p2align 3
+    base: .long 0
+    """
+    run_both(build(text), inputs=[{"base": b.to_bytes(4, "little")} for b in bases],
+             native_tier="optimised")
+
+
 def test_sdma_to_pages_never_written_asks_python_for_them():
     """MRAM is paged lazily: an sdma into pages that do not exist returns to Python, which
     allocates them, and the run goes on as if nothing happened."""

@@ -81,7 +81,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 14  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 15  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 # Private instructions a tasklet may run ahead: longer runs mean fewer scheduler events (a
 # streaming kernel's 448-instruction block loop then fits one run: 10 % faster than 256), and
@@ -105,6 +105,7 @@ CHUNK_BYTES = 16 << CHUNK_LINE_BITS  # of the table
 DIRTY_BYTES = 256
 OWNER_BITS = 5
 SHARED_LINE = (1 << OWNER_BITS) - 1  # the owner of a line several tasklets read ahead
+NOT_AN_OWNER = 1 << OWNER_BITS  # (no entry's owner field holds it)
 READERS = (1 << MAX_TASKLETS) - 1
 # Up to this many instructions, the check of an access ahead is inlined at each load and store:
 # faster code, but LLVM's time grows faster than the function, so larger programs call it.
@@ -748,18 +749,24 @@ class Translator:
         base = self.read_role(form, values, "ra" if "ra" in r else "sa")
         off = c32(values[r["off"]])
         addr = self.v(f"zext i32 {self.v(f'add i32 {base}, {off}')} to i64")
-        end = self.v(f"add i64 {addr}, {size}")
-        bad = self.v(f"icmp ugt i64 {end}, {self.model.wram_bytes}")
-        if size > 1:
-            mis = self.v(f"icmp ne i64 {self.v(f'and i64 {addr}, {size - 1}')}, 0")
-            bad = self.v(f"or i1 {bad}, {mis}")
+        wram = self.model.wram_bytes
+        if wram & (wram - 1) == 0:
+            # aligned, an access ends inside WRAM iff it starts there: one test for both
+            mask = (M32 & ~(wram - 1)) | (size - 1)
+            bad = self.v(f"icmp ne i64 {self.v(f'and i64 {addr}, {mask}')}, 0")
+        else:
+            end = self.v(f"add i64 {addr}, {size}")
+            bad = self.v(f"icmp ugt i64 {end}, {wram}")
+            if size > 1:
+                mis = self.v(f"icmp ne i64 {self.v(f'and i64 {addr}, {size - 1}')}, 0")
+                bad = self.v(f"or i1 {bad}, {mis}")
         if not self.exact:
             # one call checks, records and says whether the access may run ahead (a small
             # translation: LLVM's time grows faster than the size of the one function)
             ordinal = self.v(f"add i64 {self.v('load i64, ptr %obv')}, "
                              f"{self.v('zext i32 ' + self.v('load i32, ptr %exv') + ' to i64')}")
             go = self.v(f"call i1 @{self.ahead}(ptr %table, ptr %ctx, i64 {addr}, i1 {bad}, "
-                        f"i1 %spec, i64 %me, i64 {ordinal}, i64 %rid, "
+                        f"i64 %owner, i64 {ordinal}, i64 %rid, "
                         f"i1 {'true' if write else 'false'})")
             ok = self.fresh("%ok")
             self.do(f"br i1 {go}, label {ok}, label %E{self.pc}, {LIKELY}")
@@ -1154,6 +1161,8 @@ class Translator:
         self.do(f"%nd = add i64 {self.load('i64', ni_p, 'sched')}, 1")
         self.store("i64", "%nd", ni_p, "sched")
         self.do("%me = add i64 %t64, 1")
+        # the owner an access ahead looks for in the table: none while not speculating
+        self.do(f"%owner = select i1 %spec, i64 %me, i64 {NOT_AN_OWNER}")
         runs = self.field("runs", "i64")
         self.do(f"%rid = add i64 {self.load('i64', runs, 'sched')}, 1")
         self.store("i64", "%rid", runs, "sched")
@@ -2183,30 +2192,33 @@ _AHEAD = """
 ; an access ahead of its issue cycle: true when it may run (the address is good, speculation is
 ; on, no conflict), and then recorded in the table.  To a line this tasklet owns (the common
 ; case: a tasklet's own buffer), only the entry's ordinal moves; others go to dpusim_take.
-define {linkage} i1 @{name}(ptr %table, ptr %ctx, i64 %addr, i1 %bad, i1 %spec, i64 %me,
+; %owner: the tasklet + 1 while speculating, else a value no entry holds.
+define {linkage} i1 @{name}(ptr %table, ptr %ctx, i64 %addr, i1 %bad, i64 %owner,
                           i64 %ordinal, i64 %rid, i1 %write) {inline} {{
 entry:
-  %good = xor i1 %bad, true
-  %try = and i1 %good, %spec
-  br i1 %try, label %check, label %no, !prof !15
+  br i1 %bad, label %no, label %check, !prof !16
 check:
-  %line = lshr i64 %addr, {line_bits}
-  %i2 = shl i64 %line, 1
-  %wp = getelementptr inbounds i64, ptr %table, i64 %i2
+  %at = and i64 %addr, -{line_bytes}
+  %at2 = shl i64 %at, 1
+  %wp = getelementptr inbounds i8, ptr %table, i64 %at2
   %e = load i64, ptr %wp, !tbaa !{tbaa}
   %own = and i64 %e, {owner_mask}
-  %mine = icmp eq i64 %own, %me
+  %mine = icmp eq i64 %own, %owner
   br i1 %mine, label %record, label %slow, !prof !15
 slow:
-  %c = call i1 @dpusim_take(ptr %table, ptr %ctx, i64 %line, i64 %me, i64 %ordinal, i64 %rid,
-                            i1 %write)
+  %spec = icmp ne i64 %owner, {not_an_owner}
+  br i1 %spec, label %take, label %no
+take:
+  %line = lshr i64 %addr, {line_bits}
+  %c = call i1 @dpusim_take(ptr %table, ptr %ctx, i64 %line, i64 %owner, i64 %ordinal,
+                            i64 %rid, i1 %write)
   ret i1 %c
 record:
   %os = shl i64 %ordinal, {ordinal_shift}
   %wb = select i1 %write, i64 {wbit}, i64 0
   %kept = and i64 %e, {wbit}
   %w = or i64 %kept, %wb
-  %m = or i64 %os, %me
+  %m = or i64 %os, %owner
   %new = or i64 %m, %w
   store i64 %new, ptr %wp, !tbaa !{tbaa}
   ret i1 true
@@ -2228,7 +2240,7 @@ _DECLARATIONS = [
     "declare i64 @dpusim_rounds(ptr, i64, i32, i64, ptr, i32) nounwind",
     "declare i1 @dpusim_line_check(ptr, ptr, i64, i64, i1) nounwind memory(read)",
     "declare i1 @dpusim_range_conflict(ptr, ptr, i64, i64, i64, i1) nounwind memory(read)",
-    "declare i1 @dpusim_ahead(ptr, ptr, i64, i1, i1, i64, i64, i64, i1) nounwind",
+    "declare i1 @dpusim_ahead(ptr, ptr, i64, i1, i64, i64, i64, i1) nounwind",
     "declare i1 @dpusim_take(ptr, ptr, i64, i64, i64, i64, i1) nounwind",
 ]
 RUNTIME_FUNCTIONS = tuple(line.split("@")[1].split("(")[0] for line in _DECLARATIONS)
@@ -2236,7 +2248,8 @@ RUNTIME_FUNCTIONS = tuple(line.split("@")[1].split("(")[0] for line in _DECLARAT
 
 @lru_cache(maxsize=1)
 def _template_values() -> dict:
-    return dict(line_bits=LINE_BITS, owner_mask=(1 << OWNER_BITS) - 1, shared=SHARED_LINE,
+    return dict(line_bits=LINE_BITS, line_bytes=1 << LINE_BITS, not_an_owner=NOT_AN_OWNER,
+                owner_mask=(1 << OWNER_BITS) - 1, shared=SHARED_LINE,
                 wbit=1 << OWNER_BITS, ordinal_shift=OWNER_BITS + 1,
                 ninstr=_off("ninstr"), pending=_off("pending"), runid=_off("runid"),
                 readers=READERS, tbaa=_TBAA["table"],
