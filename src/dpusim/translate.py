@@ -81,7 +81,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 15  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 16  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 # Private instructions a tasklet may run ahead: longer runs mean fewer scheduler events (a
 # streaming kernel's 448-instruction block loop then fits one run: 10 % faster than 256), and
@@ -464,11 +464,21 @@ class Translator:
 
     # ------------------------------------------------------------------ operations
 
-    def add(self, a: str, b: str, cin: str) -> _Res:
-        za, zb, zc = (self.v(f"zext i32 {x} to i64") for x in (a, b, cin))
-        total = self.v(f"add i64 {self.v(f'add i64 {za}, {zb}')}, {zc}")
-        r = self.v(f"trunc i64 {total} to i32")
-        carry = self.v(f"trunc i64 {self.v(f'lshr i64 {total}, 32')} to i32")
+    def add(self, a: str, b: str, cin: str, subtrahend: str | None = None) -> _Res:
+        """a + b + cin; with ``subtrahend``, b is ~subtrahend and cin 1: a - subtrahend."""
+        if subtrahend is not None:
+            # (the carry of a + ~b + 1 is a >= b: a 32-bit compare LLVM can fuse, where the
+            # sum in 64 bits kept an add, a shift and a spill in every loop it ends)
+            r = self.v(f"sub i32 {a}, {subtrahend}")
+            carry = self.v(f"zext i1 {self.v(f'icmp uge i32 {a}, {subtrahend}')} to i32")
+        elif cin == "0":
+            r = self.v(f"add i32 {a}, {b}")
+            carry = self.v(f"zext i1 {self.v(f'icmp ult i32 {r}, {a}')} to i32")
+        else:
+            za, zb, zc = (self.v(f"zext i32 {x} to i64") for x in (a, b, cin))
+            total = self.v(f"add i64 {self.v(f'add i64 {za}, {zb}')}, {zc}")
+            r = self.v(f"trunc i64 {total} to i32")
+            carry = self.v(f"trunc i64 {self.v(f'lshr i64 {total}, 32')} to i32")
 
         def overflow():
             x = self.v(f"and i32 {self.v(f'xor i32 {a}, {r}')}, {self.v(f'xor i32 {b}, {r}')}")
@@ -482,7 +492,7 @@ class Translator:
         return _Res(r, carry, overflow, nc)
 
     def sub(self, a: str, b: str, cin: str) -> _Res:
-        res = self.add(a, self.v(f"xor i32 {b}, -1"), cin)
+        res = self.add(a, self.v(f"xor i32 {b}, -1"), cin, b if cin == "1" else None)
         return _Res(res.value, res.carry, res._overflow, None, compare=(a, b))
 
     def shift(self, name: str, a: str, n32: str) -> str:
