@@ -1,8 +1,9 @@
 """DPU programs translated into LLVM IR: the code the native engine compiles.
 
-A loaded program is static, so the whole IRAM is translated at once into one function,
-``dpu_run(ctx)``, that runs the DPU's tasklet scheduler and every instruction natively.  The
-function is derived from the ISA table: each instruction word is decoded by
+A loaded program is static, so the whole IRAM is translated at once into ``dpu_run(ctx)``,
+which runs the DPU's tasklet scheduler, and ``run``, which it calls for each dispatch: the
+issuing tasklet's instructions, natively, up to where its run ends.  The code is derived from
+the ISA table: each instruction word is decoded by
 :func:`dpucore.isa.decode` and translated by the method of its semantic category (one method per
 category, the operations and conditions written once, as :mod:`dpusim.semantics` defines them).
 
@@ -81,7 +82,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 16  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 17  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 # Private instructions a tasklet may run ahead: longer runs mean fewer scheduler events (a
 # streaming kernel's 448-instruction block loop then fits one run: 10 % faster than 256), and
@@ -94,6 +95,7 @@ AWAY = 0x7F7F7F7F  # the position in a batch of a tasklet outside it (a memset b
 PAGE_BITS = LazyMemory.PAGE.bit_length() - 1
 
 DONE, LIMIT, REPLAY, PAGE, ABORT, LOGFULL = 0, 1, 2, 3, 4, 5
+RUN_ON = -1  # what a tasklet's run returns to the scheduler when it goes on
 EXACT, SPECULATE, DRAIN = 0, 1, 2  # Ctx.smode
 LINE_BITS = 3  # WRAM lines of 8 bytes in the speculation table
 # A byte per 4 KiB of WRAM, set when a line of it is recorded, lies before the table (at most
@@ -1035,9 +1037,8 @@ class Translator:
         out: list[int] = []  # static targets outside the program (each gets an exit stub)
         L.append("define i32 @dpu_run(ptr noalias %ctx) {")
         L.append("entry:")
-        for name, ty in (("Cv", "i64"), ("Iv", "i64"), ("Lv", "i32"), ("exv", "i32"),
-                         ("qv", "i32"), ("obv", "i64"), ("skv", "i32"),
-                         ("outv", "[2 x i64]"), ("zfa", "i32"), ("cfa", "i32")):
+        for name, ty in (("Cv", "i64"), ("Iv", "i64"), ("Lv", "i32"), ("skv", "i32"),
+                         ("outv", "[2 x i64]")):
             self.do(f"%{name} = alloca {ty}")
         c0 = self.load("i64", self.field("cycle", "i64"), "sched")
         self.do(f"store i64 {c0}, ptr %Cv")
@@ -1045,8 +1046,6 @@ class Translator:
         self.do(f"store i64 {i0}, ptr %Iv")
         l0 = self.load("i32", self.field("last", "i32"), "sched")
         self.do(f"store i32 {l0}, ptr %Lv")
-        self.do("store i32 0, ptr %exv")
-        self.do("store i32 0, ptr %qv")
         self.do("store i32 0, ptr %skv")
         self.do(f"%limit = load i64, ptr {self.field('limit', 'i64')}")
         self.do(f"%wram = load ptr, ptr {self.field('wram', 'ptr')}")
@@ -1054,8 +1053,6 @@ class Translator:
         self.do(f"%pages = load ptr, ptr {self.field('pages', 'ptr')}")
         self.do(f"%table = load ptr, ptr {self.field('table', 'ptr')}")
         self.do(f"%smode = load i32, ptr {self.field('smode', 'i32')}")
-        self.do(f"%spec = icmp eq i32 %smode, {SPECULATE}")
-        self.do(f"%tblon = icmp ne i32 %smode, {EXACT}")
         self.do("br label %sched")
 
         # -- choose the tasklet that issues at cycle C (reference.choose) -------------------
@@ -1105,16 +1102,7 @@ class Translator:
         self.do("%over = icmp sge i64 %C, %limit")
         self.do("br i1 %over, label %x.limit, label %go")
         L.append("go:")
-        self.do("%t64 = zext i32 %t to i64")
-        self.do("%t4 = shl i64 %t64, 2")
-        self.do("%t8 = shl i64 %t64, 3")
-        for name, size in (("ready", 8), ("ninstr", 8), ("tcycles", 8), ("started", 8),
-                           ("runid", 8),
-                           ("pending", 4), ("waiting", 4), ("sn_base", 4), ("sn_pend", 4)):
-            self.do(f"%o{size}.{name} = add i64 %t{size}, {_off(name)}")
-        self.do(f"%o4.specmem = add i64 %t4, {_off('specmem')}")
-        self.do("%Cnext = add i64 %C, 1")
-        self.do(f"%Cready = add i64 %C, {ISSUE_INTERVAL}")
+        self.tasklet_values()
         pend_p = self.slot("pending", 4)
         pend = self.load("i32", pend_p, "sched")
         self.do(f"br i1 {self.v(f'icmp ne i32 {pend}, 0')}, label %ahead, label %dispatch")
@@ -1155,14 +1143,58 @@ class Translator:
         # -- into the translated code ------------------------------------------------------
         L.append("dispatch:")
         self.do("%I = load i64, ptr %Iv")
+        self.do("%status = call i32 @run(ptr %ctx, i32 %t, i64 %C, i64 %I, ptr %wram, "
+                "ptr %atomic, ptr %pages, ptr %table, i32 %smode)")
+        L.append(f"  switch i32 %status, label %post [i32 {REPLAY}, label %replay "
+                 f"i32 {PAGE}, label %page i32 {ABORT}, label %abort "
+                 f"i32 {LOGFULL}, label %logfull]")
+        L.append("post:")
+        self.do("store i64 %Cnext, ptr %Cv")
+        self.do("%Inext = add i64 %I, 1")
+        self.do("store i64 %Inext, ptr %Iv")
+        self.do("store i32 %t, ptr %Lv")
+        self.do("br label %sched")
+        for name, status in (("x.done", DONE), ("x.limit", LIMIT)):
+            L.append(f"{name}:")
+            self.save_sched()
+            self.do(f"ret i32 {status}")
+        for name, status in (("replay", REPLAY), ("page", PAGE), ("abort", ABORT),
+                             ("logfull", LOGFULL)):
+            L.append(f"{name}:")
+            # nothing of the instruction happened: undo the dispatch's bookkeeping
+            ni_p = self.slot("ninstr", 8)
+            self.store("i64", "%rold", self.slot("ready", 8), "sched")
+            self.store("i64", self.v(f"add i64 {self.load('i64', ni_p, 'sched')}, -1"), ni_p,
+                       "sched")
+            self.store("i32", "%t", self.field("tasklet", "i32"), "sched")
+            self.save_sched()
+            self.do(f"ret i32 {status}")
+        L.append("}")
+
+        # -- a run: the issuing tasklet's code, up to where it leaves it --------------------
+        # (a function of its own, where the tasklet's registers are at an argument's offsets:
+        # LLVM then drops a register's store that a later one overwrites, which it does not
+        # do in a function with irreducible loops for a pointer made inside one of them)
+        L.append(f"define internal i32 @run(ptr noalias %ctx, i32 %t, i64 %C, i64 %I, "
+                 f"ptr %wram, ptr %atomic, ptr %pages, ptr %table, i32 %smode) noinline {{")
+        L.append("entry:")
+        for name, ty in (("exv", "i32"), ("qv", "i32"), ("obv", "i64"), ("zfa", "i32"),
+                         ("cfa", "i32")):
+            self.do(f"%{name} = alloca {ty}")
+        self.do("store i32 0, ptr %qv")
+        self.do(f"%spec = icmp eq i32 %smode, {SPECULATE}")
+        self.do(f"%tblon = icmp ne i32 %smode, {EXACT}")
+        self.tasklet_values()
+        t128 = self.v("shl i64 %t64, 7")
+        arch = self.v(f"add i64 {t128}, {_off('arch')}")
+        self.do(f"%T = getelementptr inbounds i8, ptr %ctx, i64 {arch}")
+        self.do("br label %dispatch")
+        L.append("dispatch:")
         self.do("%tid = add i32 %t, 0")
         self.do("%tid2 = shl i32 %t, 1")
         self.do("%tid4 = shl i32 %t, 2")
         self.do("%tid8 = shl i32 %t, 3")
-        t128 = self.v("shl i64 %t64, 7")
-        arch = self.v(f"add i64 {t128}, {_off('arch')}")
         snap = self.v(f"add i64 {t128}, {_off('snap')}")
-        self.do(f"%T = getelementptr inbounds i8, ptr %ctx, i64 {arch}")
         self.do(f"%S = getelementptr inbounds i8, ptr %ctx, i64 {snap}")
         self.do(f"store i32 {self.load('i32', self.ptr('%T', 4 * ZF), 'reg')}, ptr %zfa")
         self.do(f"store i32 {self.load('i32', self.ptr('%T', 4 * CF), 'reg')}, ptr %cfa")
@@ -1214,11 +1246,7 @@ class Translator:
                                  f"{self.v(f'sext i32 {p_} to i64')}"), ni_p, "sched")
         self.do("br label %post")
         L.append("post:")
-        self.do("store i64 %Cnext, ptr %Cv")
-        self.do("%Inext = add i64 %I, 1")
-        self.do("store i64 %Inext, ptr %Iv")
-        self.do("store i32 %t, ptr %Lv")
-        self.do("br label %sched")
+        self.do(f"ret i32 {RUN_ON}")
 
         # -- a jump to a computed pc ------------------------------------------------------
         L.append("ind:")
@@ -1231,21 +1259,11 @@ class Translator:
                  if kind in ("private", "memory") and p in self.landings]
         L.append(f"  switch i32 {qi}, label %endrun [" + " ".join(cases) + "]")
 
-        # -- exits --------------------------------------------------------------------------
-        for name, status in (("x.done", DONE), ("x.limit", LIMIT)):
-            L.append(f"{name}:")
-            self.save_sched()
-            self.do(f"ret i32 {status}")
+        # -- exits (the scheduler undoes the dispatch) ---------------------------------------
         for name, status in (("replay", REPLAY), ("page", PAGE), ("abort", ABORT),
                              ("logfull", LOGFULL)):
             L.append(f"{name}:")
             self.sync_flags()
-            # nothing of the instruction happened: undo the dispatch's bookkeeping
-            self.store("i64", "%rold", self.slot("ready", 8), "sched")
-            self.store("i64", self.v(f"add i64 {self.load('i64', ni_p, 'sched')}, -1"), ni_p,
-                       "sched")
-            self.store("i32", "%t", self.field("tasklet", "i32"), "sched")
-            self.save_sched()
             self.do(f"ret i32 {status}")
 
         # -- the program ------------------------------------------------------------------
@@ -1292,6 +1310,20 @@ class Translator:
             self.do("br label %endrun")
         L.append("}")
         return self.module_text()
+
+    def tasklet_values(self) -> None:
+        """The issuing tasklet's offsets into the context's arrays (see slot), and the cycles
+        after its issue (in both functions: the scheduler and a run)."""
+        self.do("%t64 = zext i32 %t to i64")
+        self.do("%t4 = shl i64 %t64, 2")
+        self.do("%t8 = shl i64 %t64, 3")
+        for name, size in (("ready", 8), ("ninstr", 8), ("tcycles", 8), ("started", 8),
+                           ("runid", 8),
+                           ("pending", 4), ("waiting", 4), ("sn_base", 4), ("sn_pend", 4)):
+            self.do(f"%o{size}.{name} = add i64 %t{size}, {_off(name)}")
+        self.do(f"%o4.specmem = add i64 %t4, {_off('specmem')}")
+        self.do("%Cnext = add i64 %C, 1")
+        self.do(f"%Cready = add i64 %C, {ISSUE_INTERVAL}")
 
     def stop(self, flow, p: int) -> None:
         _, holds, target = flow
