@@ -185,6 +185,25 @@ def test_a_table_every_tasklet_reads_never_aborts(segment):
     assert sim.engine.stats["checkpoints"] >= 2
 
 
+# A tasklet that reads `flag` once, after a delay, then works on for long (its run ahead holds
+# the read pending) and keeps what it read in `seen`.
+READ_LATE = """
+    2:  move r2, {delay}
+    4:  add r2, r2, -1, nz, 4b
+        lw r1, zero, flag
+        move r2, 40
+    5:  add r4, r4, r1
+        add r2, r2, -1, nz, 5b
+        sw id4, seen, r4
+        stop
+    .data
+    .p2align 3
+    flag: .long 0
+    .p2align 3
+    seen: .zero 24
+"""
+
+
 @pytest.mark.parametrize("readers", [1, 5])
 def test_a_write_ahead_over_reads_ahead(segment, readers):
     """Tasklets 1.. read a word ahead (each its run's one access to it, long before it issues),
@@ -202,20 +221,7 @@ def test_a_write_ahead_over_reads_ahead(segment, readers):
         move r3, 5
         sw zero, flag, r3
         stop
-    2:  move r2, 20
-    4:  add r2, r2, -1, nz, 4b
-        lw r1, zero, flag
-        move r2, 40
-    5:  add r4, r4, r1
-        add r2, r2, -1, nz, 5b
-        sw id4, seen, r4
-        stop
-    .data
-    .p2align 3
-    flag: .long 0
-    .p2align 3
-    seen: .zero 24
-    """
+    """ + READ_LATE.format(delay=20)
     sim = compare(build(text.replace("{end}", str(readers + 1))))
     assert sim.engine.stats["aborts"] >= 1
 
@@ -233,20 +239,7 @@ def test_a_read_ahead_over_a_write_then_a_read_ahead(segment):
         sw zero, flag, r3
         lw r5, zero, flag
         stop
-    2:  move r2, 3
-    5:  add r2, r2, -1, nz, 5b
-        lw r1, zero, flag
-        move r2, 40
-    6:  add r4, r4, r1
-        add r2, r2, -1, nz, 6b
-        sw zero, seen, r4
-        stop
-    .data
-    .p2align 3
-    flag: .long 0
-    .p2align 3
-    seen: .long 0
-    """
+    """ + READ_LATE.format(delay=3)
     sim = compare(build(text), boot=(0, 1))
     assert sim.engine.stats["aborts"] >= 1
 

@@ -82,7 +82,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 17  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 18  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 # Private instructions a tasklet may run ahead: longer runs mean fewer scheduler events (a
 # streaming kernel's 448-instruction block loop then fits one run: 10 % faster than 256), and
@@ -2139,7 +2139,7 @@ fail:
 
 ; a DMA's WRAM lines: the transfer writes them (ldma) or reads them (sdma) at its issue cycle.
 ; Most lines are free (no entry, or this tasklet's own): those are told apart here, four at a
-; time while all four are, and only the others are checked by line_check.
+; time while all four are; the others, and the lines after the last four, by line_check.
 define i1 @dpusim_range_conflict(ptr %table, ptr %ctx, i64 %me, i64 %lo, i64 %size, i1 %write) {{
 entry:
   %first = lshr i64 %lo, {line_bits}
@@ -2176,15 +2176,6 @@ gnext:
   br label %group
 loop:
   %i = phi i64 [%g, %tail], [%g, %gcheck], [%i1, %next]
-  %i2 = shl i64 %i, 1
-  %wp = getelementptr inbounds i64, ptr %table, i64 %i2
-  %e = load i64, ptr %wp, !tbaa !{tbaa}
-  %own = and i64 %e, {owner_mask}
-  %mine = icmp eq i64 %own, %me
-  %none = icmp eq i64 %e, 0
-  %free = or i1 %mine, %none
-  br i1 %free, label %next, label %slow
-slow:
   %c = call i1 @dpusim_line_check(ptr %table, ptr %ctx, i64 %i, i64 %me, i1 %write)
   br i1 %c, label %yes, label %next
 yes:
