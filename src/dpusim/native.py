@@ -343,7 +343,7 @@ def program_key(iram: list[int], model) -> str:
     words = iram if len(iram) == size else iram[:size]
     with _keys_lock:
         for i, (m, seen, key) in enumerate(_keys):
-            if m == model and seen == words:
+            if (m is model or m == model) and seen == words:
                 if i:
                     _keys.insert(0, _keys.pop(i))
                 return key
@@ -705,6 +705,19 @@ _PACK_END = X.Ctx.waiting.offset + X.Ctx.waiting.size
 assert _PACK_START < X.Ctx.pending.offset < _PACK_END
 
 
+_READY = X.Ctx.ready.offset
+_STARTED = X.Ctx.started.offset
+_ALL_STOPPED = struct.pack(f"<{X.MAX_TASKLETS}q", *[X.STOPPED] * X.MAX_TASKLETS)
+_NONE_STARTED = struct.pack(f"<{X.MAX_TASKLETS}q", *[-1] * X.MAX_TASKLETS)
+_pack_q = struct.Struct("<q").pack_into
+
+
+@lru_cache(maxsize=16)
+def _bytes_type(size: int):
+    """ctypes' array type of ``size`` bytes (made once: a DPU's run maps several buffers)."""
+    return ctypes.c_char * size
+
+
 class _Packed:
     """A DPU's tasklets as the native engine left them after a run, in the context's layout
     (see DpuState.pack_tasklets): the next native run starts from it as it is, and tasklet
@@ -712,12 +725,10 @@ class _Packed:
 
     __slots__ = ("data", "n", "running")
 
-    def __init__(self, data: bytes, n: int):
+    def __init__(self, data: bytes, n: int, running: bool):
         self.data = data
         self.n = n
-        view = memoryview(data)
-        ready = _get(view, "ready", "q", n, _PACK_START)
-        self.running = any(r < X.STOPPED for r in ready)
+        self.running = running  # (some tasklet runs)
 
     def unpack(self) -> list[Tasklet]:
         tasklets = [Tasklet(k) for k in range(self.n)]
@@ -812,20 +823,19 @@ class _Run:
             view[_PACK_START:_PACK_END] = packed.data
             ready = _get(view, "ready", "q", n)
         elif boots is not None:  # reset, and some booted (the rest of the context is zero)
-            ready = [X.STOPPED] * n
-            started = [-1] * n
+            ready = None
+            view[_READY:_READY + 8 * n] = _ALL_STOPPED[:8 * n]
+            view[_STARTED:_STARTED + 8 * n] = _NONE_STARTED[:8 * n]
             for k, cycle in boots.items():
-                ready[k] = started[k] = cycle
-            _put(view, "ready", "q", ready)
-            _put(view, "started", "q", started)
+                _pack_q(view, _READY + 8 * k, cycle)
+                _pack_q(view, _STARTED + 8 * k, cycle)
+            running = sorted(boots)
         else:
             ready = self._put_tasklets(view, dpu.tasklets)
-        span = 0  # past the highest running tasklet
-        nrun = 0
-        for k, r in enumerate(ready):
-            if r < X.STOPPED:
-                nrun += 1
-                span = k + 1
+        if ready is not None:
+            running = [k for k, r in enumerate(ready) if r < X.STOPPED]
+        nrun = len(running)
+        span = running[-1] + 1 if running else 0  # past the highest running tasklet
         ctx.cycle = dpu.cycle
         ctx.instructions = dpu.instructions
         ctx.limit = limit
@@ -836,8 +846,8 @@ class _Run:
         ctx.last = dpu.last_issued
         ctx.nrun = nrun
         ctx.span = max(span, dpu.last_issued + 1, 1)
-        self.wram = (ctypes.c_char * len(dpu.wram)).from_buffer(dpu.wram)
-        self.atomic = (ctypes.c_char * len(dpu.atomic)).from_buffer(dpu.atomic)
+        self.wram = _bytes_type(len(dpu.wram)).from_buffer(dpu.wram)
+        self.atomic = _bytes_type(len(dpu.atomic)).from_buffer(dpu.atomic)
         ctx.wram = ctypes.addressof(self.wram)
         ctx.atomic = ctypes.addressof(self.atomic)
         mram = dpu.mram
@@ -971,7 +981,7 @@ class _Run:
         self.made.clear()
 
     def _map(self, index: int, page: bytearray) -> None:
-        view = (ctypes.c_char * len(page)).from_buffer(page)
+        view = _bytes_type(len(page)).from_buffer(page)
         self.views[index] = view
         self.pages[index] = ctypes.addressof(view)
 
@@ -1006,7 +1016,8 @@ class _Run:
         view = memoryview(ctx).cast("B")
         tasklets = dpu.tasklet_objects()
         if tasklets is None:
-            dpu.pack_tasklets(_Packed(view[_PACK_START:_PACK_END].tobytes(), dpu.model.tasklets))
+            dpu.pack_tasklets(_Packed(view[_PACK_START:_PACK_END].tobytes(), dpu.model.tasklets,
+                                      ctx.nrun > 0))
         else:
             _unpack(view, 0, tasklets, self.ready_in, self.ninstr_in)
         dpu.cycle = ctx.cycle
@@ -1092,6 +1103,7 @@ class NativeEngine:
         self.stats = {"replays": 0, "pages": 0, "rollbacks": 0, "checkpoints": 0, "aborts": 0,
                       "tier_ups": 0}
         self.compile_stats: list[dict] = []
+        self._recorded: set[tuple[str, str]] = set()  # (key, tier) of each compile_stats entry
         self.last_faults: dict[int, DpuFault] = {}
         self._lock = threading.Lock()
 
@@ -1133,7 +1145,10 @@ class NativeEngine:
         return code
 
     def _record(self, code: Compiled) -> None:
+        if (code.key, code.tier) in self._recorded:
+            return  # (every DPU's run comes here: without the lock, most of them)
         with self._lock:
+            self._recorded.add((code.key, code.tier))
             if any(s["key"] == code.key and s["tier"] == code.tier for s in self.compile_stats):
                 return
             if any(s["key"] == code.key for s in self.compile_stats):
@@ -1199,7 +1214,8 @@ class NativeEngine:
                 status, code = self._enter(code, ctypes.addressof(run.ctx))
             try:
                 status, code = self._drive(run, code, limit, plan, mode, status)
-                self._rollback(run)
+                if status != X.DONE:  # (done: every tasklet stopped, none ahead)
+                    self._rollback(run)
                 run.store()
             finally:
                 run.release()
