@@ -18,14 +18,20 @@ from dpusim.simulator import Simulator
 
 HEADER = ".text\n.globl __bootstrap\n__bootstrap:\n"
 
-# Tasklet 0 boots 1..7; every tasklet adds to a shared counter without a lock (the total depends
-# on the exact interleaving of loads and stores), fills its own buffer and sends it to MRAM.
-RACE = HEADER + """
+
+def boot_all(n: int) -> str:
+    """A program's start: tasklet 0 boots tasklets 1 .. n - 1 and goes on; they go to `2:`."""
+    return HEADER + f"""
         jnz id, 2f
         move r0, 1
     1:  boot r0, 0
         add r0, r0, 1
-        jltu r0, 8, 1b
+        jltu r0, {n}, 1b"""
+
+
+# Tasklet 0 boots 1..7; every tasklet adds to a shared counter without a lock (the total depends
+# on the exact interleaving of loads and stores), fills its own buffer and sends it to MRAM.
+RACE = boot_all(8) + """
     2:  move r5, buf
         lsl_add r5, r5, id, 8           // r5 = buf + 256 * id
         lsl r6, id, 8
@@ -123,12 +129,7 @@ def test_speculation_off_gives_the_same(segment):
 def test_private_buffers_never_abort(segment):
     """Each tasklet loads and stores only its own buffer and stack: nothing to undo."""
     segment(400)
-    text = HEADER + """
-        jnz id, 2f
-        move r0, 1
-    1:  boot r0, 0
-        add r0, r0, 1
-        jltu r0, 12, 1b
+    text = boot_all(12) + """
     2:  move r5, buf
         lsl_add r5, r5, id, 6
         lw r9, zero, rounds             // a word every tasklet reads: reads are shared
@@ -155,12 +156,7 @@ def test_a_table_every_tasklet_reads_never_aborts(segment):
     """Every tasklet reads the same table words again and again, with reads of others ahead
     (lines shared by readers), and writes only its own buffer: nothing to undo either."""
     segment(400)
-    text = HEADER + """
-        jnz id, 2f
-        move r0, 1
-    1:  boot r0, 0
-        add r0, r0, 1
-        jltu r0, 16, 1b
+    text = boot_all(16) + """
     2:  move r5, buf
         lsl_add r5, r5, id, 5
         move r2, 150
@@ -211,18 +207,13 @@ def test_a_write_ahead_over_reads_ahead(segment, readers):
     reads (one reader's, or several readers' of a shared line), and nothing after them would
     undo a mistake."""
     segment(1 << 16)
-    text = HEADER + """
-        jnz id, 2f
-        move r0, 1
-    1:  boot r0, 0
-        add r0, r0, 1
-        jltu r0, {end}, 1b
+    text = boot_all(readers + 1) + """
         time r7                         // (the run after the boots ends here)
         move r3, 5
         sw zero, flag, r3
         stop
     """ + READ_LATE.format(delay=20)
-    sim = compare(build(text.replace("{end}", str(readers + 1))))
+    sim = compare(build(text))
     assert sim.engine.stats["aborts"] >= 1
 
 
@@ -248,12 +239,7 @@ def test_tasklets_spinning_on_a_flag(segment):
     """Tasklets 1..5 spin reading a flag that tasklet 0 sets after some work: their reads ahead
     are pending when the write comes."""
     segment(3000)
-    text = HEADER + """
-        jnz id, 2f
-        move r0, 1
-    1:  boot r0, 0
-        add r0, r0, 1
-        jltu r0, 6, 1b
+    text = boot_all(6) + """
         move r2, 300
     5:  add r3, r3, r2
         add r2, r2, -1, nz, 5b
@@ -277,12 +263,7 @@ def test_tasklets_spinning_on_a_flag(segment):
 # accesses to it ahead: either they only read a word it fills, or each reads and writes words
 # of its own quarter of a buffer it fills.  Every conflict must be found at the transfer's
 # issue: a missed one would only show if no later abort went back past it, hence two programs.
-DMA_OVER_READS = HEADER + """
-        jnz id, 2f
-        move r0, 1
-    1:  boot r0, 0
-        add r0, r0, 1
-        jltu r0, 4, 1b
+DMA_OVER_READS = boot_all(4) + """
         move r2, 30
         move r6, 0x08000000
         move r9, word
@@ -299,12 +280,7 @@ DMA_OVER_READS = HEADER + """
     .p2align 3
     word: .zero 8
 """
-DMA_OVER_WRITES = HEADER + """
-        jnz id, 2f
-        move r0, 1
-    1:  boot r0, 0
-        add r0, r0, 1
-        jltu r0, 4, 1b
+DMA_OVER_WRITES = boot_all(4) + """
         move r2, 40
         move r5, buf
         move r6, 0x08000000
@@ -340,12 +316,7 @@ def test_dma_over_lines_other_tasklets_hold_ahead(segment, cycles, text):
 
 # Each tasklet sends 12 blocks of 2 KiB to MRAM (96 KiB in all, in one segment), then races on
 # a shared word: an abort goes back past all of them.
-MANY_SDMA = HEADER + """
-        jnz id, 2f
-        move r0, 1
-    1:  boot r0, 0
-        add r0, r0, 1
-        jltu r0, 4, 1b
+MANY_SDMA = boot_all(4) + """
     2:  move r5, buf
         lsl_add r5, r5, id, 11
         lsl r6, id, 15
