@@ -55,12 +55,11 @@ the line earlier), and a second reader makes the line *shared*: its readers are 
 tasklet and the highest number of the runs that read it, and a write conflicts while another
 reader still has instructions pending from a run that may have read it.  Ahead, a conflict, a
 bad address or the mode ends the run before the instruction, which is then dispatched at its
-turn; at its issue cycle (and for DMA transfers,
-line by line), a conflict returns ``ABORT``: what ran ahead was wrong, and Python goes back to
-its last checkpoint (:mod:`dpusim.native`), taken where no access was ahead, and runs that
-stretch with memory instructions at their turns.  `sdma` keeps an undo log of the MRAM it
-overwrites while speculating (``LOGFULL`` asks Python for a larger one), except in pages made
-since the checkpoint: going back drops those.
+turn; at its issue cycle (and for DMA transfers, line by line), a conflict returns ``ABORT``:
+what ran ahead was wrong, and Python goes back to its last checkpoint (:mod:`dpusim.native`),
+taken where no access was ahead, and runs that stretch with memory instructions at their
+turns.  `sdma` keeps an undo log of the MRAM it overwrites while speculating (``LOGFULL`` asks
+Python for a larger one), except in pages made since the checkpoint: going back drops those.
 
 What returns to Python
 ----------------------
@@ -82,7 +81,7 @@ from dpucore import isa
 
 from .state import DMA_ALPHA_READ, DMA_ALPHA_WRITE, ISSUE_INTERVAL, LazyMemory
 
-TRANSLATOR_VERSION = 18  # part of the cache key: bump when the generated code changes
+TRANSLATOR_VERSION = 19  # part of the cache key: bump when the generated code changes
 MAX_TASKLETS = 24
 # Private instructions a tasklet may run ahead: longer runs mean fewer scheduler events (a
 # streaming kernel's 448-instruction block loop then fits one run: 10 % faster than 256), and
@@ -2057,9 +2056,9 @@ no:
   ret i1 false
 }}
 
-; an access ahead to a line this tasklet does not own (see _AHEAD): whether it may run, and
-; then recorded: the line becomes its own when no other access to it is ahead, or stays (or
-; becomes) shared when all of those and this one are reads
+; an access ahead to a line this tasklet does not own (_AHEAD handles those it does): whether
+; it may run, and then recorded: the line becomes its own when no other access to it is ahead,
+; or stays (or becomes) shared when all of those and this one are reads
 define i1 @dpusim_take(ptr %table, ptr %ctx, i64 %line, i64 %me, i64 %ordinal, i64 %rid,
                        i1 %write) noinline {{
 entry:
@@ -2071,12 +2070,6 @@ entry:
   %me1 = add i64 %me, -1
   %bit = shl i64 1, %me1
   %wb = select i1 %write, i64 {wbit}, i64 0
-  %mine = icmp eq i64 %own, %me
-  br i1 %mine, label %keep, label %notmine
-keep:
-  %kept = and i64 %e, {wbit}
-  br label %take
-notmine:
   %none = icmp eq i64 %e, 0
   br i1 %none, label %take, label %notnone
 notnone:
@@ -2121,15 +2114,13 @@ shw:
   %c = call i1 @dpusim_readers_pending(ptr %ctx, i64 %rw, i64 %me)
   br i1 %c, label %fail, label %take
 take:
-  %w0 = phi i64 [%kept, %keep], [0, %notmine], [0, %owner], [0, %shw]
   %chunk = lshr i64 %line, {chunk_line_bits}
   %dirtyo = sub i64 %chunk, {dirty_bytes}
   %dirtyp = getelementptr inbounds i8, ptr %table, i64 %dirtyo
   store i8 1, ptr %dirtyp, !tbaa !{dirty}
   %os = shl i64 %ordinal, {ordinal_shift}
-  %w1 = or i64 %w0, %wb
   %m = or i64 %os, %me
-  %new = or i64 %m, %w1
+  %new = or i64 %m, %wb
   store i64 %new, ptr %wp, !tbaa !{tbaa}
   store i64 0, ptr %rp, !tbaa !{tbaa}
   ret i1 true
