@@ -168,6 +168,41 @@ def test_observer_runs_the_reference_schedule():
     assert obs.n == 6
 
 
+
+def test_one_word_at_many_pcs_is_compiled_once_and_continues_after_each():
+    """A slot's code is compiled once per instruction word; each pc gets it with its own next
+    pc, in a call's return address too, and the reference agrees where the word repeats."""
+    from dpusim import vector
+    prog = build("""
+        .text
+        .globl __bootstrap
+    __bootstrap:
+        call r23, f
+        call r23, f
+        move r1, r2
+        call r23, f
+        stop
+    f:  add r2, r2, 1
+        move r1, r2
+        jump r23
+    """)
+    words = prog.iram
+    model = Simulator().dpus[0].model
+    assert words[0] == words[1] == words[3] and words[2] == words[6]
+    vector._TEMPLATES.clear()
+    vector._COMPILED.clear()
+    for mode in ("s", "v"):
+        slots = [vector.compile_slot(words[2], pc, mode, model) for pc in (2, 6, 4000)]
+        assert len({s.__code__.co_code for s in slots}) == 1
+        assert "return 3" in slots[0].source and "return 7" in slots[1].source
+        assert slots[2].__code__.co_filename == f"<dpu slot 4000: {mode}>"
+        calls = [vector.compile_slot(words[0], pc, mode, model) for pc in (0, 1, 3)]
+        assert [c.source.count(f"= {pc + 1}\n") for c, pc in zip(calls, (0, 1, 3))] == [1] * 3
+    assert len(vector._TEMPLATES) == 4
+    assert vector.compile_slot(words[1], model.iram_instructions, "s", model).source == (
+        "def f(R, T, C):\n    return REPLAY\n")
+    ref, vec = run_both(prog)
+    assert vec.dpus[0].tasklets[0].regs[1] == 3 and vec.dpus[0].tasklets[0].regs[23] == 4
 # ----------------------------------------------------------------------------- fixed programs
 
 REFERENCE_PROGRAMS = {

@@ -42,6 +42,7 @@ tests (``tests/test_sim_vector.py``) compare every architectural field with the 
 from __future__ import annotations
 
 import sys
+import types
 from functools import lru_cache
 
 import numpy as np
@@ -850,12 +851,19 @@ def _op_value(c: _Code, name: str, cat: str, array: bool, b_static: int | None,
             "sh32": "r_.shift32", "nc": lambda k: f"((r_.nc_bits >> {k}) & 1 == 1)"}
 
 
+# The source of a slot names the pc after it as this constant (no DPU value is that wide): the
+# code compiled once for an instruction word serves it at every pc, the constant replaced.
+_NEXT = 0x5EED_0000_0000_0000_0001
+
+
 class _Generator:
-    """Python source for one instruction slot, for a one-DPU ('s') or many-DPU ('v') group."""
+    """Python source for one instruction slot, for a one-DPU ('s') or many-DPU ('v') group.
+    The pc after it is written :data:`_NEXT`; ``pc`` only says whether the slot is in IRAM."""
 
     def __init__(self, word: int, pc: int, mode: str, model) -> None:
         self.word = word
         self.pc = pc
+        self.next = _NEXT
         self.mode = mode
         self.model = model
         self.c = _Code()
@@ -883,7 +891,7 @@ class _Generator:
     def _branch_return(self, h: str | None, target: int | None, static) -> None:
         """Return the next pc after an instruction whose condition is `h`."""
         c = self.c
-        nxt = self.pc + 1
+        nxt = self.next
         if target is None:
             c(f"return {nxt}")
         elif static is not None:
@@ -1029,7 +1037,7 @@ class _Generator:
         if branch:
             self._branch_return("h", target, static)
         else:
-            c(f"return {self.pc + 1}")
+            c(f"return {self.next}")
 
     _arith = _logic = _shift = _count = _extend = _compare_bytes = _mul8 = _shift_add = _alu
 
@@ -1177,7 +1185,7 @@ class _Generator:
             c(f"R[{d + 1}] = lo")
         else:
             self._dest(form, values, "v")
-        c(f"return {self.pc + 1}")
+        c(f"return {self.next}")
 
     def _store(self, form, values) -> None:
         c = self.c
@@ -1230,7 +1238,7 @@ class _Generator:
                 c(f"T.m1[ad:ad + {size}] = val.to_bytes({size}, '{'big' if big else 'little'}')")
             else:
                 c(f"{view}[ad >> {shift}] = val")
-        c(f"return {self.pc + 1}")
+        c(f"return {self.next}")
 
     _store_id = _store
 
@@ -1246,7 +1254,7 @@ class _Generator:
         fn = "DMA_V" if self.vector else "DMA_S"
         c(f"r_ = {fn}(T, C, {ra}, {rb}, {values[r['immDma']]}, {write})")
         c("if r_ is not None: return r_")
-        c(f"return {self.pc + 1}")
+        c(f"return {self.next}")
 
     # ------------------------------------------------------------------ control
 
@@ -1345,14 +1353,14 @@ class _Generator:
         else:
             c(f"tg = tg & {M32}")
         if "rc" in r:
-            c(f"R[{values[r['rc']]}] = {self.pc + 1}")
+            c(f"R[{values[r['rc']]}] = {self.next}")
         c("return tg")
 
     def _fault(self, form, values) -> None:
         self.c("return REPLAY")
 
     def _nop(self, form, values) -> None:
-        self.c(f"return {self.pc + 1}")
+        self.c(f"return {self.next}")
 
     def _time(self, form, values) -> None:
         c = self.c
@@ -1383,6 +1391,7 @@ class _Generator:
 
 
 _COMPILED: dict[tuple, object] = {}
+_TEMPLATES: dict[tuple, tuple] = {}  # (word, mode, model) -> (code, defaults, source)
 
 
 def compile_slot(word: int, pc: int, mode: str, model):
@@ -1390,15 +1399,47 @@ def compile_slot(word: int, pc: int, mode: str, model):
     key = (word, pc, mode, model)
     f = _COMPILED.get(key)
     if f is None:
-        src = _Generator(word, pc, mode, model).source()
-        ns: dict = {}
-        exec(compile(src, f"<dpu slot {pc}: {mode}>", "exec"), _GLOBALS, ns)  # noqa: S102
-        f = ns["f"]
-        f.source = src
+        if not 0 <= pc < model.iram_instructions:
+            template = _template(word, 0, mode, model, outside=True)
+        else:
+            template = _TEMPLATES.get((word, mode, model))
+            if template is None:
+                template = _template(word, pc, mode, model)
+        code, defaults, src = template
+        f = types.FunctionType(_with_next(code, pc + 1, f"<dpu slot {pc}: {mode}>"), _GLOBALS,
+                               "f", defaults)
+        f.source = src.replace(str(_NEXT), str(pc + 1))
         if len(_COMPILED) > 1 << 18:
             _COMPILED.clear()
+            _TEMPLATES.clear()
         _COMPILED[key] = f
     return f
+
+
+def _template(word: int, pc: int, mode: str, model, outside: bool = False) -> tuple:
+    """A slot's code with :data:`_NEXT` in it, compiled once per word (at ``pc``, in IRAM, or
+    ``outside`` it)."""
+    src = _Generator(word, -1 if outside else pc, mode, model).source()
+    ns: dict = {}
+    exec(compile(src, f"<dpu slot: {mode}>", "exec"), _GLOBALS, ns)  # noqa: S102
+    template = (ns["f"].__code__, ns["f"].__defaults__, src)
+    if not outside:
+        _TEMPLATES[(word, mode, model)] = template
+    return template
+
+
+def _with_next(code: types.CodeType, next_pc: int, filename: str) -> types.CodeType:
+    """``code`` with :data:`_NEXT` replaced by ``next_pc`` (in the functions and the constant
+    tuples it holds too)."""
+    def swap(c):
+        if c.__class__ is int:
+            return next_pc if c == _NEXT else c
+        if isinstance(c, types.CodeType):
+            return _with_next(c, next_pc, filename)
+        if isinstance(c, (tuple, frozenset)):
+            return c.__class__(swap(x) for x in c)
+        return c
+    return code.replace(co_consts=tuple(swap(c) for c in code.co_consts), co_filename=filename)
 
 
 def _stub_s(R, T, C):
@@ -1433,11 +1474,12 @@ def _control_key(d: DpuState) -> tuple:
             tuple(d.iram))
 
 
-def _uniform_or_column(rows: list, column: int, first, dtype):
-    """`first` when every row has it in `column`, else the column as an array."""
-    if all(r[column] == first for r in rows):
-        return first
-    return np.array([r[column] for r in rows], dtype=dtype)
+def _uniform_or_columns(rows: list, first: list) -> list:
+    """Per column of ``rows`` (lists of uint32, ``first`` the first): its value when every row
+    has the same, else the column as an array."""
+    table = np.array(rows, dtype=np.uint32)
+    same = (table == table[0]).all(axis=0).tolist()
+    return [x if s else table[:, k].copy() for k, (x, s) in enumerate(zip(first, same))]
 
 
 _ORDERS: dict[tuple, tuple[list, list]] = {}  # (tasklets, running ids) -> (order, nxt)
@@ -1512,8 +1554,7 @@ class _Group:
             if self.vector:
                 others = [d.tasklets[k] for d in dpus]
                 if any(o.regs != t.regs for o in others):
-                    regs = [o.regs for o in others]
-                    T.R = [_uniform_or_column(regs, r, x, np.uint32) for r, x in enumerate(T.R)]
+                    T.R = _uniform_or_columns([o.regs for o in others], T.R)
                 if any(o.zf != t.zf for o in others):
                     T.z = np.array([0 if o.zf else 1 for o in others], dtype=np.uint32)
                 if any(o.cf != t.cf for o in others):
