@@ -1775,10 +1775,12 @@ class VectorEngine:
                             rt = ready[u]
                             break
                     else:
-                        if not seq:
-                            break
-                        C = min([ready[u] for u in seq])
-                        continue
+                        if len(seq) != 1:
+                            if not seq:
+                                break
+                            C = min([ready[u] for u in seq])
+                            continue
+                        C = rt  # (the one running tasklet, `t`, issues once it is ready)
                 if C >= limit:
                     status = _LIMIT
                     break
