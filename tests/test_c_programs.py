@@ -30,21 +30,31 @@ PROGRAMS = sorted(p.name for p in C_DIR.glob("*.c"))
 
 
 @pytest.fixture(scope="session")
-def gcc_outputs(tmp_path_factory):
+def gcc_outputs(tmp_path_factory, worker_id):
     """What each program records when gcc compiles it for the host, computed when first asked
-    (each test worker compiles only the programs it runs)."""
+    and kept where every test worker finds it (a program's -O0 and -O2 tests often run on
+    different workers: gcc compiles it once)."""
     gcc = shutil.which("gcc")
     assert gcc, "the host's gcc gives the expected outputs; it must be installed"
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if worker_id != "master" else base) / "gcc-outputs"
+    shared.mkdir(exist_ok=True)
     work = tmp_path_factory.mktemp("gcc")
     out: dict[str, list[int]] = {}
 
     def of(name: str) -> list[int]:
         if name not in out:
-            exe = work / name.replace(".c", "")
-            subprocess.run([gcc, "-O1", "-w", "-DHOST", f"-I{C_DIR}", str(C_DIR / name), "-lm",
-                            "-o", str(exe)], check=True)
-            text = subprocess.run([str(exe)], check=True, capture_output=True, text=True).stdout
-            out[name] = [int(line) for line in text.split()]
+            kept = shared / (name + ".out")
+            if not kept.exists():
+                exe = work / name.replace(".c", "")
+                subprocess.run([gcc, "-O1", "-w", "-DHOST", f"-I{C_DIR}", str(C_DIR / name),
+                                "-lm", "-o", str(exe)], check=True)
+                text = subprocess.run([str(exe)], check=True, capture_output=True,
+                                      text=True).stdout
+                partial = work / (name + ".out")
+                partial.write_text(text)
+                os.replace(partial, kept)  # (whole, or not there: another worker may read it)
+            out[name] = [int(line) for line in kept.read_text().split()]
         return out[name]
     return of
 
