@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -60,6 +61,14 @@ def cache_dir(tmp_path, monkeypatch):
     yield tmp_path / "cache"
     assert native.wait_for_upgrades(timeout=300)
     native._cache.clear()
+
+
+@pytest.fixture
+def interruptible():
+    """``preexec_fn`` of a terminal session's child: SIGINT back to its default, so Ctrl-C
+    interrupts the child as in a user's terminal even when the tests themselves run with SIGINT
+    ignored (the background job of a shell without job control, or nohup)."""
+    return lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.fixture

@@ -673,7 +673,7 @@ def test_installed_command_fuzz_corpus_fails_cleanly(tmp_path, script):
 # ------------------------------------------------------------------------------------ terminal
 
 
-def test_terminal_session_with_completion_and_history(tmp_path):
+def test_terminal_session_with_completion_and_history(tmp_path, interruptible):
     import pexpect
 
     (tmp_path / "seed_config.json").write_text(session_of(SEED_SCRIPT).to_json())
@@ -681,7 +681,7 @@ def test_terminal_session_with_completion_and_history(tmp_path):
     env = {**os.environ, "DPUKCONFIG_HISTORY": str(history), "TERM": "dumb",
            "INPUTRC": "/dev/null"}
     child = pexpect.spawn(str(EXE), ["-o", "exit.json"], cwd=str(tmp_path), env=env,
-                          encoding="utf-8", timeout=30)
+                          encoding="utf-8", timeout=30, preexec_fn=interruptible)
 
     def type_(text: str) -> None:
         """Type text and wait for readline to echo it before the next key: a line typed ahead

@@ -284,13 +284,14 @@ def test_completion_offers_commands_symbols_files_and_topics(work, monkeypatch):
 # ------------------------------------------------------------------------------------ terminal
 
 
-def test_terminal_session_with_completion_and_history(work, tmp_path):
+def test_terminal_session_with_completion_and_history(work, tmp_path, interruptible):
     import pexpect
 
     history = tmp_path / "history"
     child = pexpect.spawn(sys.executable, ["-m", "dpusim.shell"], cwd=str(work),
                           env={**env(), "DPUSHELL_HISTORY": str(history), "TERM": "dumb",
-                               "INPUTRC": "/dev/null"}, encoding="utf-8", timeout=60)
+                               "INPUTRC": "/dev/null"}, encoding="utf-8", timeout=60,
+                          preexec_fn=interruptible)
 
     def type_(text: str) -> None:
         """Type text and wait for readline to echo it before the next key (a line typed ahead
