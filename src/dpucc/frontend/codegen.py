@@ -26,7 +26,6 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-import numpy as np
 
 from llvmlite import ir
 from pycparser import c_ast
@@ -35,7 +34,7 @@ from dpucore.diag import Diagnostic, DiagnosticError
 
 from . import ctypes as T
 from .ctypes import lltype
-from .fpfold import fold
+from .fpfold import fold, numpy
 
 
 def _binary32(text: str) -> float:
@@ -600,7 +599,9 @@ class Base:
     def fconv(v, t):
         """Constant ``v`` (int or float) converted to floating type ``t``, rounded once."""
         if t.size == 4:
-            return _binary32(str(v)) if isinstance(v, int) else float(np.float32(v))
+            if isinstance(v, int):
+                return _binary32(str(v))
+            return float(numpy().float32(v))
         return float(v)
 
     @staticmethod
@@ -609,6 +610,7 @@ class Base:
         if op in ("<", ">", "<=", ">=", "==", "!="):
             return int({"<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b, "==": a == b,
                         "!=": a != b}[op])
+        np = numpy()
         ft = np.float32 if t.size == 4 else np.float64
         f = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}.get(op)
         if f is None:
