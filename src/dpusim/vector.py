@@ -1391,7 +1391,7 @@ class _Generator:
 
 
 _COMPILED: dict[tuple, object] = {}
-_TEMPLATES: dict[tuple, tuple] = {}  # (word, mode, model) -> (code, defaults, source)
+_TEMPLATES: dict[tuple, tuple] = {}  # (word or None outside IRAM, mode, model) -> _template()
 
 
 def compile_slot(word: int, pc: int, mode: str, model):
@@ -1399,12 +1399,11 @@ def compile_slot(word: int, pc: int, mode: str, model):
     key = (word, pc, mode, model)
     f = _COMPILED.get(key)
     if f is None:
-        if not 0 <= pc < model.iram_instructions:
-            template = _template(word, 0, mode, model, outside=True)
-        else:
-            template = _TEMPLATES.get((word, mode, model))
-            if template is None:
-                template = _template(word, pc, mode, model)
+        # (outside IRAM every word is the same slot: it replays on the reference engine)
+        tkey = (word if 0 <= pc < model.iram_instructions else None, mode, model)
+        template = _TEMPLATES.get(tkey)
+        if template is None:
+            template = _TEMPLATES[tkey] = _template(word, pc, mode, model)
         code, defaults, src = template
         f = types.FunctionType(_with_next(code, pc + 1, f"<dpu slot {pc}: {mode}>"), _GLOBALS,
                                "f", defaults)
@@ -1416,16 +1415,13 @@ def compile_slot(word: int, pc: int, mode: str, model):
     return f
 
 
-def _template(word: int, pc: int, mode: str, model, outside: bool = False) -> tuple:
-    """A slot's code with :data:`_NEXT` in it, compiled once per word (at ``pc``, in IRAM, or
-    ``outside`` it)."""
-    src = _Generator(word, -1 if outside else pc, mode, model).source()
+def _template(word: int, pc: int, mode: str, model) -> tuple:
+    """A slot's code with :data:`_NEXT` in it, for every pc its word is at: (code, defaults,
+    source)."""
+    src = _Generator(word, pc, mode, model).source()
     ns: dict = {}
     exec(compile(src, f"<dpu slot: {mode}>", "exec"), _GLOBALS, ns)  # noqa: S102
-    template = (ns["f"].__code__, ns["f"].__defaults__, src)
-    if not outside:
-        _TEMPLATES[(word, mode, model)] = template
-    return template
+    return ns["f"].__code__, ns["f"].__defaults__, src
 
 
 def _with_next(code: types.CodeType, next_pc: int, filename: str) -> types.CodeType:

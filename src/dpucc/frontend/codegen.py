@@ -26,7 +26,6 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-
 from llvmlite import ir
 from pycparser import c_ast
 
