@@ -136,6 +136,59 @@ def test_the_key_follows_the_code_and_the_model():
     assert key(a, memory.V1A) != key(a, memory.V1B)
 
 
+def test_a_dpus_iram_keeps_its_key_until_a_word_changes(monkeypatch):
+    """The key is kept with a DPU's IRAM, and shared by the DPUs loaded with the same program
+    (no comparing of 4096 words at each DPU's run), and every way of changing the words forgets
+    it: a host write, ldmai (both item assignments), any list method; a copy or a pickle
+    (another process, maybe another host) starts without it."""
+    import copy
+    import pickle
+
+    sim = Simulator(nr_dpus=3, engine="native")
+    sim.load(build(LOOP.format(n=5)))
+    iram = sim.dpus[0].iram
+    sim.dpus[2].iram[1] = sim.dpus[2].iram[1]  # (a change, to the same word)
+    first = native.program_key(iram, memory.V1A)
+    assert iram.memo[2] == first
+    compared = []
+    monkeypatch.setattr(native, "_keys", _Spy(compared))
+    assert native.program_key(iram, memory.V1A) == first
+    assert native.program_key(sim.dpus[1].iram, memory.V1A) == first  # as loaded: shared
+    assert compared == []
+    assert native.program_key(sim.dpus[2].iram, memory.V1A) == first
+    assert compared == ["compared"]  # (changed since it was loaded: not from the others)
+    monkeypatch.undo()
+    changes = [lambda w: w.__setitem__(5, 0x1234), lambda w: w.append(0),
+               lambda w: w.extend([0]), lambda w: w.insert(0, 0), lambda w: w.pop(),
+               lambda w: w.__delitem__(0), lambda w: w.reverse(), lambda w: w.sort(),
+               lambda w: w.__iadd__([0]), lambda w: w.__imul__(1), lambda w: w.remove(0),
+               lambda w: w.clear()]
+    for change in changes:
+        words = copy.copy(iram)
+        assert words.memo is None and words.shared is None and words == iram
+        native.program_key(words, memory.V1A)
+        change(words)
+        assert native.program_key(words, memory.V1A) == native._hash_key(
+            list(words)[:memory.V1A.iram_instructions], memory.V1A)
+    assert native.program_key(iram, memory.V1B) != first  # another model: not the memo
+    assert pickle.loads(pickle.dumps(iram)).memo is None
+    sim.write(0, memory.IRAM_BASE + 8, bytes(8))  # the host writes an instruction
+    assert native.program_key(iram, memory.V1A) != first
+    assert native.program_key(sim.dpus[1].iram, memory.V1A) == first
+
+
+class _Spy(list):
+    """native._keys standing in: records that the remembered words were looked at."""
+
+    def __init__(self, seen: list):
+        super().__init__()
+        self.seen = seen
+
+    def __iter__(self):
+        self.seen.append("compared")
+        return super().__iter__()
+
+
 def test_the_key_follows_the_runtime(monkeypatch):
     """Code compiled against one runtime is never linked to another (a cache file left by an
     earlier version, say)."""

@@ -338,7 +338,17 @@ def program_key(iram: list[int], model) -> str:
     model, the translator's version and the host.  Hashing 4096 words costs milliseconds;
     comparing them with the words of a program seen, microseconds (DPUs loaded with one program
     share their word objects, which compare by identity): the recent keys are remembered with
-    their words."""
+    their words.  A DPU's :class:`~dpusim.state.Iram` keeps its key until its words change."""
+    changes = getattr(iram, "changes", None)
+    if changes is not None:
+        memo = iram.memo
+        if memo is not None and memo[0] == changes and memo[1] is model:
+            return memo[2]
+        if changes == 0 and iram.shared is not None:  # as loaded: another DPU's key
+            for kind, m, key in iram.shared:
+                if kind == "native-key" and m is model:
+                    iram.memo = (0, model, key)
+                    return key
     size = model.iram_instructions
     words = iram if len(iram) == size else iram[:size]
     with _keys_lock:
@@ -346,8 +356,23 @@ def program_key(iram: list[int], model) -> str:
             if (m is model or m == model) and seen == words:
                 if i:
                     _keys.insert(0, _keys.pop(i))
-                return key
-    words = list(words)
+                break
+        else:
+            key = None
+    if key is None:
+        key = _hash_key(words, model)
+        with _keys_lock:
+            _keys.insert(0, (model, list(words), key))
+            del _keys[_CACHE_MAX:]
+    if changes is not None:
+        iram.memo = (changes, model, key)
+        if changes == 0 and iram.shared is not None:
+            iram.shared.append(("native-key", model, key))
+    return key
+
+
+def _hash_key(words: list[int], model) -> str:
+    """The SHA-256 of what a program's code depends on (see program_key)."""
     end = len(words)
     while end and words[end - 1] == 0:
         end -= 1
@@ -355,11 +380,7 @@ def program_key(iram: list[int], model) -> str:
     h.update(f"dpusim-native {X.TRANSLATOR_VERSION} {TIERS} {model!r} {_host_id()} "
              f"{_runtime_digest()}\n".encode())
     h.update(b"".join(w.to_bytes(8, "little") for w in words[:end]))
-    key = h.hexdigest()
-    with _keys_lock:
-        _keys.insert(0, (model, words, key))
-        del _keys[_CACHE_MAX:]
-    return key
+    return h.hexdigest()
 
 
 @lru_cache(maxsize=1)

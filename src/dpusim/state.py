@@ -93,6 +93,41 @@ class LazyMemory:
         return len(self.pages) * self.PAGE
 
 
+class Iram(list):
+    """IRAM's instruction words: a list that counts the changes made to it (``changes``), so
+    that what is derived from a program can be kept with the words (``memo``) until they change
+    (the native engine's key for a program's compiled code: otherwise 4096 words compared at each
+    DPU's run).  ``shared``: a list that every DPU loaded with the same program image holds too,
+    for what is derived from the words as loaded (valid while ``changes`` is 0).  Every way of
+    changing a list counts; a copy or a pickle starts with no memo."""
+
+    __slots__ = ("changes", "memo", "shared")
+
+    def __init__(self, words=(), shared: list | None = None):
+        super().__init__(words)
+        self.changes = 0
+        self.memo = None
+        self.shared = shared
+
+    def __reduce__(self):
+        return (Iram, (list(self),))
+
+
+def _counting(method):
+    def changing(self, *args, **kwargs):
+        self.changes += 1
+        return method(self, *args, **kwargs)
+    changing.__name__ = changing.__qualname__ = method.__name__
+    changing.__doc__ = method.__doc__
+    return changing
+
+
+for _name in ("__setitem__", "__delitem__", "__iadd__", "__imul__", "append", "extend", "insert",
+              "pop", "remove", "clear", "sort", "reverse"):
+    setattr(Iram, _name, _counting(getattr(list, _name)))
+del _name
+
+
 @dataclass
 class DpuState:
     """Everything an engine reads and writes for one DPU."""
@@ -113,8 +148,7 @@ class DpuState:
     last_issued: int = -1  # tasklet id, for the round-robin choice
 
     def __post_init__(self) -> None:
-        if not self.iram:
-            self.iram = [0] * self.model.iram_instructions
+        self.iram = Iram(self.iram or [0] * self.model.iram_instructions)
         if not self.wram:
             self.wram = bytearray(self.model.wram_bytes)
         if self.mram is None:
@@ -187,7 +221,9 @@ class DpuState:
     def load(self, program: Program) -> None:
         """Put a program's images in the memories and reset every tasklet."""
         self.program = program
-        self.iram = list(program.iram) + [0] * (self.model.iram_instructions - len(program.iram))
+        self.iram = Iram(list(program.iram)
+                         + [0] * (self.model.iram_instructions - len(program.iram)),
+                         program.derived)
         self.wram = bytearray(self.model.wram_bytes)
         self.mram = LazyMemory(self.model.mram_bytes)
         self.atomic = bytearray(self.model.atomic_bits)
@@ -212,7 +248,7 @@ class DpuState:
 
     def restore(self, snap: dict) -> None:
         """Put back a :meth:`snapshot` (of this DPU or another of the same model)."""
-        self.iram = list(snap["iram"])
+        self.iram = Iram(snap["iram"])
         self.wram = bytearray(snap["wram"])
         self.atomic = bytearray(snap["atomic"])
         self.mram = LazyMemory(self.model.mram_bytes)
