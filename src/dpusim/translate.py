@@ -1530,6 +1530,8 @@ declare i64 @llvm.vector.reduce.smin.v{lanes}i64(<{lanes} x i64>)
 declare i32 @llvm.vector.reduce.smin.v{lanes}i32(<{lanes} x i32>)
 declare <{lanes} x i64> @llvm.smin.v{lanes}i64(<{lanes} x i64>, <{lanes} x i64>)
 declare <{lanes} x i32> @llvm.smin.v{lanes}i32(<{lanes} x i32>, <{lanes} x i32>)
+declare <{lanes} x i64> @llvm.smax.v{lanes}i64(<{lanes} x i64>, <{lanes} x i64>)
+declare <{lanes} x i32> @llvm.ctpop.v{lanes}i32(<{lanes} x i32>)
 @iota = internal constant [{tasklets} x i64] [{iota}]
 @recip = internal constant [{tasklets1} x i64] [{recip}]
 
@@ -1668,25 +1670,11 @@ no:
 
 define i64 @dpusim_rounds(ptr %ctx, i64 %C, i32 %L, i64 %limit, ptr %out, i32 %span) {{
 entry:
-  %members = alloca [{tasklets} x i32]
   %smembers = alloca [{tasklets} x i32]
   %soffsets = alloca [{tasklets} x i64]
   %info = alloca [4 x i64]
   %pos = alloca [{tasklets} x i32], align 32
-  call void @llvm.memset.p0.i64(ptr %pos, i8 {away_byte}, i64 {pos_bytes}, i1 false)
-  %L.64 = sext i32 %L to i64
-  %span.64 = zext i32 %span to i64
-  %a0 = add i64 %L.64, 1
-  %hasa = icmp ult i64 %a0, %span.64
-  br i1 %hasa, label %sa, label %sb.pre
-{scan_a}
-sb.pre:
-  %rb0 = phi i64 [0, %entry], [%sa.r1, %sa]
-  %hasb = icmp sge i64 %L.64, 0
-  br i1 %hasb, label %sb, label %scanned
-{scan_b}
-scanned:
-  %r1 = phi i64 [%rb0, %sb.pre], [%sb.r1, %sb]
+{lanes_join}
   %any = icmp ne i64 %r1, 0
   br i1 %any, label %vec, label %none
 vec:
@@ -1750,14 +1738,12 @@ slots.count:
   %bN = select i1 %better, i64 %SN, i64 %N
   %bR = select i1 %better, i64 %K, i64 %r1
   %bP = select i1 %better, i64 {interval}, i64 %P
-  %bM = select i1 %better, ptr %smembers, ptr %members
   %bO = select i1 %better, ptr %soffsets, ptr @iota
   br label %check
 check:
   %Nf = phi i64 [%N, %count], [%N, %slots], [%bN, %slots.count]
   %Rf = phi i64 [%r1, %count], [%r1, %slots], [%bR, %slots.count]
   %Pf = phi i64 [%P, %count], [%P, %slots], [%bP, %slots.count]
-  %Mf = phi ptr [%members, %count], [%members, %slots], [%bM, %slots.count]
   %Of = phi ptr [@iota, %count], [@iota, %slots], [%bO, %slots.count]
   %Sf = phi i1 [false, %count], [false, %slots], [%better, %slots.count]
   %few = icmp slt i64 %Nf, 2
@@ -1772,8 +1758,10 @@ apply:
   %lastq = call i64 @div(i64 %N1, i64 %Rf)
   %lastqR = mul i64 %lastq, %Rf
   %lasti = sub i64 %N1, %lastqR
-  %whop = getelementptr inbounds i32, ptr %Mf, i64 %lasti
-  %who = load i32, ptr %whop
+  %whop = getelementptr inbounds i32, ptr %smembers, i64 %lasti
+  %whos = load i32, ptr %whop
+{lanes_who}
+  %who = select i1 %Sf, i32 %whos, i32 %whov
   %lastop = getelementptr inbounds i64, ptr %Of, i64 %lasti
   %lasto = load i64, ptr %lastop
   %upto = call i64 @llvm.smin.i64(i64 %Rf, i64 %Nf)
@@ -1785,7 +1773,7 @@ vupdate:
   br label %finish
 update:
   %i2 = phi i64 [0, %apply], [%i3, %update]
-  %vp = getelementptr inbounds i32, ptr %Mf, i64 %i2
+  %vp = getelementptr inbounds i32, ptr %smembers, i64 %i2
   %v = load i32, ptr %vp
   %vop = getelementptr inbounds i64, ptr %Of, i64 %i2
   %vo = load i64, ptr %vop
@@ -1824,50 +1812,22 @@ finish:
 """
 
 
-# One loop of dpusim_rounds' scan, over tasklets u0 .. hi in round-robin order (after the last
-# issuer, then from 0 to it): u joins the batch (members[r] = u, pos[u] = r, r + 1) when
-# ready(u) <= C + r, which a stopped tasklet never is (its ready cycle is past any C).  Only this
-# is done tasklet by tasklet (each position depends on the ones before); the rest of the batch,
-# lane by lane (two loops rather than one over a wrapped index: fewer instructions).
-_SCAN = """{n}:
-  %{n}.u = phi i64 [{u0}, %{pre}], [%{n}.u1, %{n}]
-  %{n}.r = phi i64 [{r0}, %{pre}], [%{n}.r1, %{n}]
-  %{n}.p = getelementptr inbounds i64, ptr %ctx, i64 %{n}.u
-  %{n}.rp = getelementptr inbounds i8, ptr %{n}.p, i64 {ready}
-  %{n}.ready = load i64, ptr %{n}.rp
-  %{n}.b = add i64 %C, %{n}.r
-  %{n}.in = icmp sle i64 %{n}.ready, %{n}.b
-  %{n}.mp = getelementptr inbounds i32, ptr %members, i64 %{n}.r
-  %{n}.u32 = trunc i64 %{n}.u to i32
-  store i32 %{n}.u32, ptr %{n}.mp
-  %{n}.r32 = trunc i64 %{n}.r to i32
-  %{n}.at = select i1 %{n}.in, i32 %{n}.r32, i32 {away}
-  %{n}.pp = getelementptr inbounds i32, ptr %pos, i64 %{n}.u
-  store i32 %{n}.at, ptr %{n}.pp
-  %{n}.inz = zext i1 %{n}.in to i64
-  %{n}.r1 = add i64 %{n}.r, %{n}.inz
-  %{n}.u1 = add i64 %{n}.u, 1
-  %{n}.more = icmp {cmp} i64 %{n}.u1, {hi}
-  br i1 %{n}.more, label %{n}, label %{after}"""
-
-
 # dpusim_rounds lane by lane, in vectors of LANES tasklets: LLVM splits a vector of 24 lanes (not a
 # power of two) into single elements, so the code has a chunk for each LANES tasklets.
 LANES = 8
 assert MAX_TASKLETS % LANES == 0
 
 
-def _chunks(text: str) -> str:
-    """``text`` for each chunk of LANES tasklets ({k}: its number, {lo}: its first tasklet)."""
-    return "\n".join(text.format(k=k, lo=k * LANES, n=LANES,
-                                  ready_lo=_off("ready") + 8 * k * LANES,
-                                  pending_lo=_off("pending") + 4 * k * LANES,
-                                  lanes_lo=f"<{_vector('i32', range(k * LANES, (k + 1) * LANES))}>",
-                                  away_splat=_splat("i32", AWAY),
-                                  no_member_splat=_splat("i64", NO_MEMBER),
-                                  minus_one=_splat("i32", -1),
-                                  interval_splat=_splat("i32", ISSUE_INTERVAL))
-                     for k in range(MAX_TASKLETS // LANES))
+def _chunk(text: str, k: int, **extra) -> str:
+    """``text`` for chunk ``k`` of LANES tasklets ({k}: its number, {lo}: its first tasklet)."""
+    return text.format(k=k, lo=k * LANES, n=LANES, **extra,
+                       ready_lo=_off("ready") + 8 * k * LANES,
+                       pending_lo=_off("pending") + 4 * k * LANES,
+                       lanes_lo=f"<{_vector('i32', range(k * LANES, (k + 1) * LANES))}>",
+                       away_splat=_splat("i32", AWAY),
+                       no_member_splat=_splat("i64", NO_MEMBER),
+                       minus_one=_splat("i32", -1),
+                       interval_splat=_splat("i32", ISSUE_INTERVAL))
 
 
 def _splats(names_types) -> str:
@@ -1909,21 +1869,154 @@ _LANES_SCAN = """  %rp{k} = getelementptr inbounds i8, ptr %ctx, i64 {ready_lo}
 # A chunk's members after N issues: the first N mod R members issue one more time than the
 # others; each is ready again 11 cycles after its last issue (the others are stored back as
 # they were).
-_LANES_UPDATE = """  %early{k} = icmp slt <{n} x i32> %posv{k}, %extra32.s
+_LANES_UPDATE = """  %urp{k} = getelementptr inbounds i8, ptr %ctx, i64 {ready_lo}
+  %urv{k} = load <{n} x i64>, ptr %urp{k}, align 8
+  %upp{k} = getelementptr inbounds i8, ptr %ctx, i64 {pending_lo}
+  %upv{k} = load <{n} x i32>, ptr %upp{k}, align 4
+  %uop{k} = getelementptr inbounds i32, ptr %pos, i64 {lo}
+  %uposv{k} = load <{n} x i32>, ptr %uop{k}, align 4
+  %early{k} = icmp slt <{n} x i32> %uposv{k}, %extra32.s
   %plusv{k} = zext <{n} x i1> %early{k} to <{n} x i32>
   %issv{k} = add <{n} x i32> %full32.s, %plusv{k}
   %issv1{k} = add <{n} x i32> %issv{k}, {minus_one}
   %atv0{k} = mul <{n} x i32> %issv1{k}, %P32.s
-  %atv1{k} = add <{n} x i32> %atv0{k}, %posv{k}
+  %atv1{k} = add <{n} x i32> %atv0{k}, %uposv{k}
   %atv2{k} = add <{n} x i32> %atv1{k}, {interval_splat}
   %atv3{k} = sext <{n} x i32> %atv2{k} to <{n} x i64>
   %nrv{k} = add <{n} x i64> %atv3{k}, %C.s
-  %issued{k} = icmp slt <{n} x i32> %posv{k}, %upto32.s
-  %rv1{k} = select <{n} x i1> %issued{k}, <{n} x i64> %nrv{k}, <{n} x i64> %rv{k}
-  store <{n} x i64> %rv1{k}, ptr %rp{k}, align 8
-  %pv0{k} = sub <{n} x i32> %pv{k}, %issv{k}
-  %pv1{k} = select <{n} x i1> %issued{k}, <{n} x i32> %pv0{k}, <{n} x i32> %pv{k}
-  store <{n} x i32> %pv1{k}, ptr %pp{k}, align 4"""
+  %issued{k} = icmp slt <{n} x i32> %uposv{k}, %upto32.s
+  %rv1{k} = select <{n} x i1> %issued{k}, <{n} x i64> %nrv{k}, <{n} x i64> %urv{k}
+  store <{n} x i64> %rv1{k}, ptr %urp{k}, align 8
+  %pv0{k} = sub <{n} x i32> %upv{k}, %issv{k}
+  %pv1{k} = select <{n} x i1> %issued{k}, <{n} x i32> %pv0{k}, <{n} x i32> %upv{k}
+  store <{n} x i32> %pv1{k}, ptr %upp{k}, align 4"""
+
+
+# Chunks past the first are skipped where no tasklet of theirs is below span (16 tasklets: a
+# third of the lanes' work): there, none is a member, none waits, and none is updated.
+_CHUNK_IN = """  br label %{stem}{k}.test
+{stem}{k}.test:
+  %{stem}.has{k} = icmp ugt i32 %span, {lo}
+  br i1 %{stem}.has{k}, label %{stem}{k}, label %{stem}{k}.out
+{stem}{k}:"""
+_CHUNK_OUT = """  br label %{stem}{k}.out
+{stem}{k}.out:"""
+
+
+def _guarded(stem: str, body: str, results=()) -> str:
+    """``body`` for each chunk, the chunks past the first run only where span reaches them;
+    ``results``: (name, value where skipped) of what a chunk defines for the code after it."""
+    parts = []
+    for k in range(MAX_TASKLETS // LANES):
+        chunk = _chunk(body, k)
+        if k == 0:
+            parts.append(chunk)
+            continue
+        names = {name: f"{name}.c" for name, _ in results}
+        for name, renamed in names.items():
+            chunk = chunk.replace(f"%{name}{k} =", f"%{renamed}{k} =")
+        parts.append(_CHUNK_IN.format(k=k, lo=k * LANES, stem=stem))
+        parts.append(chunk)
+        parts.append(_CHUNK_OUT.format(k=k, stem=stem))
+        for name, skipped in results:
+            ty = "i64" if name == "wv" else "i32"
+            parts.append(f"  %{name}{k} = phi <{LANES} x {ty}> [%{name}.c{k}, %{stem}{k}], "
+                         f"[{skipped}, %{stem}{k}.test]")
+    return "\n".join(parts)
+
+
+# Who joins the batch, lane by lane.  Taken one by one in round-robin order (the tasklets after
+# the last issuer, then from 0 to it), u joins (its position r, the count of the members before
+# it in that order) when ready(u) <= C + r: each position depends on the ones before.  The set of
+# members is the fixed point of "u joins when ready(u) - C is at most the count of the members
+# before it", reached from all the tasklets below span: each step keeps all the members (the
+# counts only shrink, and never below the members'), and the first tasklet that does not join
+# leaves at the first step where the counts before it are right; one or two steps, most often.
+_JOIN_LANES = """  %jrp{k} = getelementptr inbounds i8, ptr %ctx, i64 {ready_lo}
+  %jrv{k} = load <{n} x i64>, ptr %jrp{k}, align 8
+  %jd64{k} = sub <{n} x i64> %jrv{k}, %jC.s
+  %jd65{k} = call <{n} x i64> @llvm.smin.v{n}i64(<{n} x i64> %jd64{k}, <{n} x i64> {far})
+  %jd66{k} = call <{n} x i64> @llvm.smax.v{n}i64(<{n} x i64> %jd65{k}, <{n} x i64> {past})
+  %jd{k} = trunc <{n} x i64> %jd66{k} to <{n} x i32>
+  %jspan{k} = icmp ult <{n} x i32> {lanes_lo}, %jspan.s
+  %jafter{k} = icmp uge <{n} x i32> {lanes_lo}, %ja.s
+  %jlo1{k} = and <{n} x i32> {below}, %jnla.s
+  %jlo2{k} = or <{n} x i32> {below}, %jhia.s
+  %jlower{k} = select <{n} x i1> %jafter{k}, <{n} x i32> %jlo1{k}, <{n} x i32> %jlo2{k}"""
+_JOIN_STEP = """  %jand{k} = and <{n} x i32> %jM.s, %jlower{k}
+  %jcnt{k} = call <{n} x i32> @llvm.ctpop.v{n}i32(<{n} x i32> %jand{k})
+  %jle{k} = icmp sle <{n} x i32> %jd{k}, %jcnt{k}
+  %jin{k} = and <{n} x i1> %jle{k}, %jspan{k}
+  %jbits{k} = bitcast <{n} x i1> %jin{k} to i{n}
+  %jbz{k} = zext i{n} %jbits{k} to i32
+  %jb{k} = shl i32 %jbz{k}, {lo}"""
+_JOIN_POS = """  %jpos{k} = select <{n} x i1> %jin{k}, <{n} x i32> %jcnt{k}, <{n} x i32> {away_splat}
+  %jpp{k} = getelementptr inbounds i32, ptr %pos, i64 {lo}
+  store <{n} x i32> %jpos{k}, ptr %jpp{k}, align 4"""
+# The last issuer of a batch of the scan: the member at position lasti.
+_WHO_LANES = """  %wpp{k} = getelementptr inbounds i32, ptr %pos, i64 {lo}
+  %wpv{k} = load <{n} x i32>, ptr %wpp{k}, align 4
+  %weq{k} = icmp eq <{n} x i32> %wpv{k}, %wl.s
+  %wbits{k} = bitcast <{n} x i1> %weq{k} to i{n}
+  %wbz{k} = zext i{n} %wbits{k} to i32
+  %wb{k} = shl i32 %wbz{k}, {lo}"""
+
+
+def _or_all(name: str, parts: list[str]) -> str:
+    lines, acc = [], parts[0]
+    for i, part in enumerate(parts[1:]):
+        lines.append(f"  %{name}.o{i} = or i32 {acc}, {part}")
+        acc = f"%{name}.o{i}"
+    lines.append(f"  %{name} = or i32 {acc}, 0")
+    return "\n".join(lines)
+
+
+def _all_chunks(text: str, **extra) -> str:
+    return "\n".join(_chunk(text, k, **extra) for k in range(MAX_TASKLETS // LANES))
+
+
+def _lanes_join() -> str:
+    n = MAX_TASKLETS // LANES
+    return "\n".join([
+        "  %ja = add i32 %L, 1",
+        "  %jlowa0 = shl i32 1, %ja", "  %jlowa = add i32 %jlowa0, -1",
+        "  %jnla = xor i32 %jlowa, -1",
+        "  %jspanm0 = shl i32 1, %span", "  %jspanm = add i32 %jspanm0, -1",
+        "  %jhia = and i32 %jspanm, %jnla",
+        "  %jC = add i64 %C, 0",
+        "  %jspan = add i32 %span, 0",
+        _splats([("ja", "i32"), ("jnla", "i32"), ("jhia", "i32"), ("jC", "i64"),
+                 ("jspan", "i32")]),
+        *(_chunk(_JOIN_LANES, k, below=_vector_constant(
+            "i32", [(1 << u) - 1 for u in range(k * LANES, (k + 1) * LANES)]),
+                 far=_splat("i64", 2 * MAX_TASKLETS), past=_splat("i64", -1))
+          for k in range(n)),
+        "  br label %join",
+        "join:",
+        "  %jM = phi i32 [%jspanm, %entry], [%jMn, %join]",
+        _splats([("jM", "i32")]),
+        _all_chunks(_JOIN_STEP),
+        _or_all("jMn", [f"%jb{k}" for k in range(n)]),
+        "  %jsame = icmp eq i32 %jMn, %jM",
+        "  br i1 %jsame, label %joined, label %join",
+        "joined:",
+        _all_chunks(_JOIN_POS),
+        "  %jr = call i32 @llvm.ctpop.i32(i32 %jMn)",
+        "  %r1 = zext i32 %jr to i64"])
+
+
+def _lanes_who() -> str:
+    n = MAX_TASKLETS // LANES
+    return "\n".join([
+        "  %wl = trunc i64 %lasti to i32",
+        _splats([("wl", "i32")]),
+        _all_chunks(_WHO_LANES),
+        _or_all("wm", [f"%wb{k}" for k in range(n)]),
+        "  %whov = call i32 @llvm.cttz.i32(i32 %wm, i1 false)"])
+
+
+def _vector_constant(ty: str, values) -> str:
+    return f"<{_vector(ty, values)}>"
 
 
 def _lanes_scan() -> str:
@@ -1931,7 +2024,8 @@ def _lanes_scan() -> str:
     return "\n".join([
         "  %r32 = trunc i64 %r1 to i32",
         _splats([("span", "i32"), ("r32", "i32")]),
-        _chunks(_LANES_SCAN),
+        _guarded("lsc", _LANES_SCAN, (("wv", _splat("i64", NO_MEMBER)),
+                                      ("key", _splat("i32", AWAY)))),
         _reduce("minw1", "i64", [f"%wv{k}" for k in range(n)]),
         _reduce("nd32", "i32", [f"%key{k}" for k in range(n)])])
 
@@ -1942,7 +2036,7 @@ def _lanes_update() -> str:
         "  %P32 = trunc i64 %Pf to i32", "  %upto32 = trunc i64 %upto to i32",
         _splats([("full32", "i32"), ("extra32", "i32"), ("P32", "i32"), ("upto32", "i32"),
                  ("C", "i64")]),
-        _chunks(_LANES_UPDATE)])
+        _guarded("lup", _LANES_UPDATE)])
 
 
 def _vector(ty: str, values) -> str:
@@ -1951,11 +2045,6 @@ def _vector(ty: str, values) -> str:
 
 def _splat(ty: str, value: int) -> str:
     return f"<{_vector(ty, [value] * LANES)}>"
-
-
-def _scan(n: str, u0: str, pre: str, r0: str, cmp: str, hi: str, after: str) -> str:
-    return _SCAN.format(n=n, u0=u0, pre=pre, r0=r0, cmp=cmp, hi=hi, after=after,
-                        ready=_off("ready"), away=AWAY)
 
 
 # The speculation table (see the module's docstring).  An access conflicts with what other
@@ -2296,10 +2385,7 @@ def runtime_ir() -> str:
                             tasklets1=MAX_TASKLETS + 1, no_member=NO_MEMBER,
                             recip=", ".join(f"i64 {-(-(1 << 32) // d) if d else 0}"
                                             for d in range(MAX_TASKLETS + 1)),
-                            scan_a=_scan("sa", "%a0", "entry", "0", "ult", "%span.64",
-                                         "sb.pre"),
-                            scan_b=_scan("sb", "0", "sb.pre", "%rb0", "ule", "%L.64", "scanned"),
-                            pos_bytes=4 * MAX_TASKLETS, away_byte=AWAY & 0xFF,
+                            lanes_join=_lanes_join(), lanes_who=_lanes_who(),
                             lanes_scan=_lanes_scan(), lanes_update=_lanes_update(), lanes=LANES),
              _LINE_CHECK.format(**_template_values()),
              _TABLE_CLEAR.format(chunk_shift=CHUNK_BYTES.bit_length() - 1,
