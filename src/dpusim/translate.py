@@ -1852,13 +1852,14 @@ def _reduce(name: str, ty: str, parts: list[str]) -> str:
 # A chunk's part of the first wait (the ready cycles of the running tasklets outside the batch)
 # and of the first event: each member's pending count times R plus its position, whose smallest
 # value is minp R + mini (i32: at most MAX_RUN times 24).
-_LANES_SCAN = """  %rp{k} = getelementptr inbounds i8, ptr %ctx, i64 {ready_lo}
-  %rv{k} = load <{n} x i64>, ptr %rp{k}, align 8
-  %pp{k} = getelementptr inbounds i8, ptr %ctx, i64 {pending_lo}
-  %pv{k} = load <{n} x i32>, ptr %pp{k}, align 4
-  %op{k} = getelementptr inbounds i32, ptr %pos, i64 {lo}
-  %posv{k} = load <{n} x i32>, ptr %op{k}, align 4
-  %mem{k} = icmp slt <{n} x i32> %posv{k}, {away_splat}
+_CHUNK_LOADS = """  %@rp{k} = getelementptr inbounds i8, ptr %ctx, i64 {ready_lo}
+  %@rv{k} = load <{n} x i64>, ptr %@rp{k}, align 8
+  %@pp{k} = getelementptr inbounds i8, ptr %ctx, i64 {pending_lo}
+  %@pv{k} = load <{n} x i32>, ptr %@pp{k}, align 4
+  %@op{k} = getelementptr inbounds i32, ptr %pos, i64 {lo}
+  %@posv{k} = load <{n} x i32>, ptr %@op{k}, align 4
+"""  # a chunk's ready cycles, pending counts and positions, named with a prefix for @
+_LANES_SCAN = _CHUNK_LOADS.replace("@", "") + """  %mem{k} = icmp slt <{n} x i32> %posv{k}, {away_splat}
   %inspan{k} = icmp ult <{n} x i32> {lanes_lo}, %span.s
   %wait{k} = select <{n} x i1> %mem{k}, <{n} x i1> zeroinitializer, <{n} x i1> %inspan{k}
   %wv{k} = select <{n} x i1> %wait{k}, <{n} x i64> %rv{k}, <{n} x i64> {no_member_splat}
@@ -1869,13 +1870,7 @@ _LANES_SCAN = """  %rp{k} = getelementptr inbounds i8, ptr %ctx, i64 {ready_lo}
 # A chunk's members after N issues: the first N mod R members issue one more time than the
 # others; each is ready again 11 cycles after its last issue (the others are stored back as
 # they were).
-_LANES_UPDATE = """  %urp{k} = getelementptr inbounds i8, ptr %ctx, i64 {ready_lo}
-  %urv{k} = load <{n} x i64>, ptr %urp{k}, align 8
-  %upp{k} = getelementptr inbounds i8, ptr %ctx, i64 {pending_lo}
-  %upv{k} = load <{n} x i32>, ptr %upp{k}, align 4
-  %uop{k} = getelementptr inbounds i32, ptr %pos, i64 {lo}
-  %uposv{k} = load <{n} x i32>, ptr %uop{k}, align 4
-  %early{k} = icmp slt <{n} x i32> %uposv{k}, %extra32.s
+_LANES_UPDATE = _CHUNK_LOADS.replace("@", "u") + """  %early{k} = icmp slt <{n} x i32> %uposv{k}, %extra32.s
   %plusv{k} = zext <{n} x i1> %early{k} to <{n} x i32>
   %issv{k} = add <{n} x i32> %full32.s, %plusv{k}
   %issv1{k} = add <{n} x i32> %issv{k}, {minus_one}
