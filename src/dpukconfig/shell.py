@@ -7,29 +7,23 @@ abandons the line instead of the session.  Saves are written at once, as the use
 
 from __future__ import annotations
 
-import cmd
-import os
 import sys
 from typing import TextIO
 
-from dpucore import __version__
+from dpucore import __version__, terminal
 
 from .directives import DirectiveError, Session
 
 PROMPT = "dpukconfig> "
 HISTORY_ENV = "DPUKCONFIG_HISTORY"  # a path; empty turns history off (the tests do)
-HISTORY_LENGTH = 1000
 
 
 def history_path() -> str | None:
     """Where history is kept: $DPUKCONFIG_HISTORY, else ~/.dpukconfig_history; None if off."""
-    path = os.environ.get(HISTORY_ENV)
-    if path is None:
-        return os.path.join(os.path.expanduser("~"), ".dpukconfig_history")
-    return path or None
+    return terminal.history_path(HISTORY_ENV, ".dpukconfig_history")
 
 
-class Shell(cmd.Cmd):
+class Shell(terminal.LineShell):
     """Reads directives at a prompt and applies them; errors are reported and the shell goes on."""
 
     prompt = PROMPT
@@ -38,12 +32,8 @@ class Shell(cmd.Cmd):
 
     def __init__(self, session: Session | None = None, stdin: TextIO | None = None,
                  stdout: TextIO | None = None, stderr: TextIO | None = None):
-        super().__init__(stdin=stdin, stdout=stdout)
+        super().__init__(stdin=stdin, stdout=stdout, stderr=stderr)
         self.session = session if session is not None else Session()
-        self.stderr = stderr if stderr is not None else sys.stderr
-        self.completion_matches: list[str] = []
-
-    # ---------------------------------------------------------------- one line
 
     def onecmd(self, line: str) -> bool:
         """Apply one line; True when the shell should stop (``quit`` or end of input)."""
@@ -60,74 +50,12 @@ class Shell(cmd.Cmd):
             print(out, file=self.stdout)
         return self.session.finished
 
-    def emptyline(self) -> bool:
-        """An empty line does nothing (cmd.Cmd would repeat the previous directive)."""
-        return False
-
-    # ---------------------------------------------------------------- completion
-
     def completions(self, line: str, endidx: int) -> list[str]:
-        """What readline offers for the word ending at ``endidx``: whole words followed by a space
-        (so the next word can be typed at once), except directories, which go on with a name."""
-        return [c if c.endswith("/") else c + " " for c in self.session.complete(line[:endidx])]
-
-    def complete(self, text: str, state: int) -> str | None:
-        """readline's completer: whole words are completed, so word delimiters are only blanks
-        (set in :meth:`preloop`); ``0..15`` or ``dir/file.json`` are one word."""
-        if state == 0:
-            import readline
-
-            self.completion_matches = self.completions(readline.get_line_buffer(),
-                                                       readline.get_endidx())
-        try:
-            return self.completion_matches[state]
-        except IndexError:
-            return None
-
-    def preloop(self) -> None:
-        try:
-            import readline
-        except ImportError:  # no readline: plain input() still works
-            return
-        readline.set_completer_delims(" \t\n")
-
-
-def _read_history(path: str | None) -> None:
-    if not path:
-        return
-    try:
-        import readline
-
-        readline.set_history_length(HISTORY_LENGTH)
-        readline.read_history_file(path)
-    except (ImportError, OSError):
-        pass
-
-
-def _write_history(path: str | None) -> None:
-    """Keep the history if the file can be written; a read-only home is not an error."""
-    if not path:
-        return
-    try:
-        import readline
-
-        readline.write_history_file(path)
-    except (ImportError, OSError):
-        pass
+        """What readline offers for the word ending at ``endidx`` (a directory goes on)."""
+        return terminal.whole_words(self.session.complete(line[:endidx]))
 
 
 def interact(session: Session, history: str | None = None) -> None:
     """Run the shell on the terminal until ``quit`` or end of input; Ctrl-C drops the line."""
     shell = Shell(session)
-    intro = shell.intro
-    _read_history(history)
-    try:
-        while True:
-            try:
-                shell.cmdloop(intro)
-                return
-            except KeyboardInterrupt:
-                shell.stdout.write("^C\n")
-                intro = ""
-    finally:
-        _write_history(history)
+    terminal.interact(shell, shell.intro, history)
