@@ -1137,8 +1137,8 @@ class NativeEngine:
             faults = self.reference.run_each(dpus, max_cycles)
         else:
             work = [d for d in dpus if d.has_running()]
-            # the first DPU's program compiled here; the threads look the others' up
-            # (comparing IRAM words: 14 us a DPU, which they do while others run)
+            # the first DPU's program compiled here; the threads look the others' up (by the
+            # key their IRAM keeps: see program_key)
             known = {work[0].index: self._code(work[0])} if work else {}
             threads = min(self.threads, len(work))
             pool = _pool(threads) if threads > 1 else None
