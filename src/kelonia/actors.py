@@ -31,7 +31,8 @@ from collections import deque
 from concurrent.futures import Future
 
 from .dpuset import DpuSet
-from .errors import DpuAllocationError, DpuFaultError, KeloniaError, StubbedDpuError
+from .errors import KeloniaError, StubbedDpuError
+from .foundry import Assembly, AssemblyLine, DpuBackend
 
 STATE_SYMBOL = "__sys_actor_state"
 WAITING = 1  # actor.h's ACTOR_WAITING
@@ -42,25 +43,8 @@ class ActorError(KeloniaError):
     stopped waiting (it returned, or its DPU faulted)."""
 
 
-class ActorDpuAssemblyLine:
-    """How many DPUs of an actor device an assembly has."""
-
-    def __init__(self, device, nr_dpus: int):
-        if not isinstance(nr_dpus, int) or nr_dpus < 1:
-            raise DpuAllocationError(f"an assembly needs at least one DPU, not {nr_dpus!r}")
-        self.device = device
-        self.nr_dpus = nr_dpus
-
-    @classmethod
-    def using_dpu(cls, device) -> ActorDpuAssemblyLine:
-        return cls(device, 1)
-
-    @classmethod
-    def using_dpus(cls, nr_dpus: int, device) -> ActorDpuAssemblyLine:
-        return cls(device, nr_dpus)
-
-    usingDpu = using_dpu
-    usingDpus = using_dpus
+class ActorDpuAssemblyLine(AssemblyLine):
+    """How many DPUs of an actor device an :class:`ActorDpuAssembly` has."""
 
 
 class _Message:
@@ -197,28 +181,18 @@ class _Dispatcher:
         return struct.unpack("<I", self.backend.read(dpu, STATE_SYMBOL, 4, 4 * tasklet))[0]
 
 
-class ActorDpuAssembly:
+class ActorDpuAssembly(Assembly):
     """DPUs whose tasklets serve an interface's actors."""
 
     def __init__(self, device, nr_dpus: int):
-        from .foundry import DpuBackend
-        self.device = device
-        self.nr_dpus = nr_dpus
-        self._lock = threading.Lock()
+        super().__init__(device, nr_dpus)
         self._proxies: dict = {}
-        self._factories = None
-        self.dpus: DpuSet | None = None
         self._dispatcher: _Dispatcher | None = None
-        self.freed = False
         if device.backend is DpuBackend.STUBBED:
             self._handles = [StubActorDpu(i) for i in range(nr_dpus)]
             return
-        if device.binary is None:
-            raise KeloniaError("a device description for the simulator needs the DPU program "
-                               "(binary)")
-        self.dpus = DpuSet.allocate(nr_dpus, device.backend.value, **device.options)
+        program = self._allocate()
         try:
-            program = self.dpus.load(device.binary)
             if STATE_SYMBOL not in program.symbols:
                 raise ActorError(f"{program.name} serves no actors: it never calls "
                                  "actor_receive() (no __sys_actor_state)")
@@ -228,10 +202,6 @@ class ActorDpuAssembly:
             self.dpus.free()
             raise
         self._handles = [ActorDpu(self._dispatcher, i) for i in range(nr_dpus)]
-
-    def dpu(self, dpu_number: int):
-        self._check(dpu_number)
-        return self._handles[dpu_number]
 
     def get_actor(self, dpu_number: int, tasklet: int, actor):
         """The actor (a proxy of the class ``actor``) served by a tasklet of a DPU; the same
@@ -252,27 +222,9 @@ class ActorDpuAssembly:
 
     getActor = get_actor
 
-    def _check(self, dpu_number: int) -> None:
-        if self.freed:
-            raise KeloniaError("this assembly was freed")
-        if not isinstance(dpu_number, int) or not 0 <= dpu_number < self.nr_dpus:
-            raise DpuAllocationError(f"DPU {dpu_number!r} is not in this assembly "
-                                     f"(0..{self.nr_dpus - 1})")
-
-    def free(self) -> None:
-        if self.freed:
-            return
-        self.freed = True
+    def _stop(self) -> None:
         if self._dispatcher is not None:
             self._dispatcher.stop()
-        if self.dpus is not None:
-            self.dpus.free()
-
-    def __enter__(self) -> ActorDpuAssembly:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.free()
 
 
 __all__ = ["ActorDpuAssemblyLine", "ActorDpuAssembly", "ActorDpu", "StubActorDpu", "ActorError",

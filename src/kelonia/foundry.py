@@ -55,8 +55,9 @@ class DpuDeviceDescription:
     options: dict = field(default_factory=dict, compare=False)  # backend options (engine=…)
 
 
-class BasicDpuAssemblyLine:
-    """How many DPUs of one device an assembly has."""
+class AssemblyLine:
+    """How many DPUs of one device an assembly has (the seed's assembly lines; a subclass says
+    which kind of assembly the foundry builds)."""
 
     def __init__(self, device: DpuDeviceDescription, nr_dpus: int):
         if not isinstance(nr_dpus, int) or nr_dpus < 1:
@@ -65,15 +66,19 @@ class BasicDpuAssemblyLine:
         self.nr_dpus = nr_dpus
 
     @classmethod
-    def using_dpu(cls, device: DpuDeviceDescription) -> BasicDpuAssemblyLine:
+    def using_dpu(cls, device: DpuDeviceDescription):
         return cls(device, 1)
 
     @classmethod
-    def using_dpus(cls, nr_dpus: int, device: DpuDeviceDescription) -> BasicDpuAssemblyLine:
+    def using_dpus(cls, nr_dpus: int, device: DpuDeviceDescription):
         return cls(device, nr_dpus)
 
     usingDpu = using_dpu  # the seed's names
     usingDpus = using_dpus
+
+
+class BasicDpuAssemblyLine(AssemblyLine):
+    """How many DPUs of one device a :class:`BasicDpuAssembly` (workers) has."""
 
 
 class DpuFoundry:
@@ -117,35 +122,74 @@ class StubDpu:
         return f"<StubDpu {self.index}>"
 
 
-class BasicDpuAssembly:
-    """DPUs running one device's program; workers call its functions."""
+class Assembly:
+    """What every kind of assembly does with its DPUs: allocate them and load the device's
+    program (or hand out stubs), give them by number, and free them once."""
 
     def __init__(self, device: DpuDeviceDescription, nr_dpus: int):
         self.device = device
         self.nr_dpus = nr_dpus
         self._lock = threading.Lock()
-        self._workers: dict = {}
         self._factories = None
         self.dpus: DpuSet | None = None
+        self._handles: list = []
+        self.freed = False
+
+    def _allocate(self):
+        """The assembly's DPUs allocated and the device's program loaded (the DPUs freed again
+        if that fails); returns the program."""
+        device = self.device
+        if device.binary is None:
+            raise KeloniaError("a device description for the simulator needs the DPU program "
+                               "(binary)")
+        self.dpus = DpuSet.allocate(self.nr_dpus, device.backend.value, **device.options)
+        try:
+            return self.dpus.load(device.binary)
+        except BaseException:
+            self.dpus.free()
+            raise
+
+    def dpu(self, dpu_number: int):
+        """The DPU's handle (a :class:`kelonia.dpuset.Dpu`, or a stub)."""
+        self._check(dpu_number)
+        return self._handles[dpu_number]
+
+    def _check(self, dpu_number: int) -> None:
+        if self.freed:
+            raise KeloniaError("this assembly was freed")
+        if not isinstance(dpu_number, int) or not 0 <= dpu_number < self.nr_dpus:
+            raise DpuAllocationError(f"DPU {dpu_number!r} is not in this assembly "
+                                     f"(0..{self.nr_dpus - 1})")
+
+    def _stop(self) -> None:
+        """What a kind of assembly stops before its DPUs are freed."""
+
+    def free(self) -> None:
+        if self.freed:
+            return
+        self.freed = True
+        self._stop()
+        if self.dpus is not None:
+            self.dpus.free()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.free()
+
+
+class BasicDpuAssembly(Assembly):
+    """DPUs running one device's program; workers call its functions."""
+
+    def __init__(self, device: DpuDeviceDescription, nr_dpus: int):
+        super().__init__(device, nr_dpus)
+        self._workers: dict = {}
         if device.backend is DpuBackend.STUBBED:
             self._handles = [StubDpu(i) for i in range(nr_dpus)]
         else:
-            if device.binary is None:
-                raise KeloniaError("a device description for the simulator needs the DPU "
-                                   "program (binary)")
-            self.dpus = DpuSet.allocate(nr_dpus, device.backend.value, **device.options)
-            try:
-                self.dpus.load(device.binary)
-            except BaseException:
-                self.dpus.free()
-                raise
+            self._allocate()
             self._handles = list(self.dpus)
-        self.freed = False
-
-    def dpu(self, dpu_number: int):
-        """The DPU (a :class:`kelonia.dpuset.Dpu`, or a :class:`StubDpu`)."""
-        self._check(dpu_number)
-        return self._handles[dpu_number]
 
     def get_worker(self, dpu_number: int, task):
         """The worker of a task on one DPU (the same object for the same pair)."""
@@ -165,26 +209,6 @@ class BasicDpuAssembly:
 
     getWorker = get_worker  # the seed's name
 
-    def _check(self, dpu_number: int) -> None:
-        if self.freed:
-            raise KeloniaError("this assembly was freed")
-        if not isinstance(dpu_number, int) or not 0 <= dpu_number < self.nr_dpus:
-            raise DpuAllocationError(f"DPU {dpu_number!r} is not in this assembly "
-                                     f"(0..{self.nr_dpus - 1})")
 
-    def free(self) -> None:
-        if self.freed:
-            return
-        self.freed = True
-        if self.dpus is not None:
-            self.dpus.free()
-
-    def __enter__(self) -> BasicDpuAssembly:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.free()
-
-
-__all__ = ["PYTHON", "DpuBackend", "DpuDeviceDescription", "BasicDpuAssemblyLine",
-           "DpuFoundry", "BasicDpuAssembly", "StubDpu"]
+__all__ = ["PYTHON", "DpuBackend", "DpuDeviceDescription", "AssemblyLine",
+           "BasicDpuAssemblyLine", "DpuFoundry", "Assembly", "BasicDpuAssembly", "StubDpu"]
