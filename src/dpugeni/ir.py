@@ -157,12 +157,12 @@ class Binding:
         return range(self.first_tasklet, self.last_tasklet + 1)
 
 
-@dataclass(frozen=True)
-class Function:
-    name: str
-    doc: str
+class _Parameters:
+    """What a function and a message share: their parameters by name, and those the host sends
+    (``in``, ``inout``: the inputs) and receives (``out``, ``inout``: the outputs, a message's
+    reply), in declaration order."""
+
     params: tuple[Param, ...]
-    bindings: tuple[Binding, ...]  # in source order
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -170,25 +170,31 @@ class Function:
                 return p
         raise KeyError(name)
 
+    @property
+    def inputs(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if p.is_input)
+
+    @property
+    def outputs(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if p.is_output)
+
+
+@dataclass(frozen=True)
+class Function(_Parameters):
+    name: str
+    doc: str
+    params: tuple[Param, ...]
+    bindings: tuple[Binding, ...]  # in source order
+
     def binding(self, param: str) -> Binding:
         for b in self.bindings:
             if b.param == param:
                 return b
         raise KeyError(param)
 
-    @property
-    def inputs(self) -> tuple[Param, ...]:
-        """The parameters the host supplies (in and inout), in declaration order."""
-        return tuple(p for p in self.params if p.is_input)
-
-    @property
-    def outputs(self) -> tuple[Param, ...]:
-        """The parameters the host receives (out and inout), in declaration order."""
-        return tuple(p for p in self.params if p.is_output)
-
 
 @dataclass(frozen=True)
-class Message:
+class Message(_Parameters):
     """A message an actor serves: ``selector`` (1, 2, ... in declaration order) goes in word 0 of
     the tasklet's mailbox, the inputs (``in``, ``inout``) from word 1; the reply leaves the
     outputs (``out``, ``inout``) from word 1.  Both use the word-channel encoding."""
@@ -197,22 +203,6 @@ class Message:
     doc: str
     selector: int
     params: tuple[Param, ...]
-
-    def param(self, name: str) -> Param:
-        for p in self.params:
-            if p.name == name:
-                return p
-        raise KeyError(name)
-
-    @property
-    def inputs(self) -> tuple[Param, ...]:
-        """The parameters the host sends (in and inout), in declaration order."""
-        return tuple(p for p in self.params if p.is_input)
-
-    @property
-    def outputs(self) -> tuple[Param, ...]:
-        """The parameters of the reply (out and inout), in declaration order."""
-        return tuple(p for p in self.params if p.is_output)
 
     @property
     def input_words(self) -> int:
