@@ -1900,21 +1900,20 @@ _CHUNK_OUT = """  br label %{stem}{k}.out
 
 def _guarded(stem: str, body: str, results=()) -> str:
     """``body`` for each chunk, the chunks past the first run only where span reaches them;
-    ``results``: (name, value where skipped) of what a chunk defines for the code after it."""
+    ``results``: (name, element type, value where skipped) of the vectors a chunk defines for
+    the code after it."""
     parts = []
     for k in range(MAX_TASKLETS // LANES):
         chunk = _chunk(body, k)
         if k == 0:
             parts.append(chunk)
             continue
-        names = {name: f"{name}.c" for name, _ in results}
-        for name, renamed in names.items():
-            chunk = chunk.replace(f"%{name}{k} =", f"%{renamed}{k} =")
+        for name, _, _ in results:
+            chunk = chunk.replace(f"%{name}{k} =", f"%{name}.c{k} =")
         parts.append(_CHUNK_IN.format(k=k, lo=k * LANES, stem=stem))
         parts.append(chunk)
         parts.append(_CHUNK_OUT.format(k=k, stem=stem))
-        for name, skipped in results:
-            ty = "i64" if name == "wv" else "i32"
+        for name, ty, skipped in results:
             parts.append(f"  %{name}{k} = phi <{LANES} x {ty}> [%{name}.c{k}, %{stem}{k}], "
                          f"[{skipped}, %{stem}{k}.test]")
     return "\n".join(parts)
@@ -1927,6 +1926,8 @@ def _guarded(stem: str, body: str, results=()) -> str:
 # before it", reached from all the tasklets below span: each step keeps all the members (the
 # counts only shrink, and never below the members'), and the first tasklet that does not join
 # leaves at the first step where the counts before it are right; one or two steps, most often.
+# %jlower: a bit for each tasklet before u in that order (a = L + 1 is the first); %jd: ready(u)
+# - C, clamped to -1 .. 2 * MAX_TASKLETS (a stopped tasklet never joins).
 _JOIN_LANES = """  %jrp{k} = getelementptr inbounds i8, ptr %ctx, i64 {ready_lo}
   %jrv{k} = load <{n} x i64>, ptr %jrp{k}, align 8
   %jd64{k} = sub <{n} x i64> %jrv{k}, %jC.s
@@ -1966,8 +1967,8 @@ def _or_all(name: str, parts: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _all_chunks(text: str, **extra) -> str:
-    return "\n".join(_chunk(text, k, **extra) for k in range(MAX_TASKLETS // LANES))
+def _all_chunks(text: str) -> str:
+    return "\n".join(_chunk(text, k) for k in range(MAX_TASKLETS // LANES))
 
 
 def _lanes_join() -> str:
@@ -2019,8 +2020,8 @@ def _lanes_scan() -> str:
     return "\n".join([
         "  %r32 = trunc i64 %r1 to i32",
         _splats([("span", "i32"), ("r32", "i32")]),
-        _guarded("lsc", _LANES_SCAN, (("wv", _splat("i64", NO_MEMBER)),
-                                      ("key", _splat("i32", AWAY)))),
+        _guarded("lsc", _LANES_SCAN, (("wv", "i64", _splat("i64", NO_MEMBER)),
+                                      ("key", "i32", _splat("i32", AWAY)))),
         _reduce("minw1", "i64", [f"%wv{k}" for k in range(n)]),
         _reduce("nd32", "i32", [f"%key{k}" for k in range(n)])])
 
