@@ -569,6 +569,11 @@ def test_tasklets_stay_compact_between_native_runs_until_asked_for():
     dpu = nat.dpus[0]
     assert dpu.fresh_boots() is None and dpu.packed_tasklets() is not None
     assert dpu.has_running()
+    # only state is kept: the model's tasklets' registers, and the arrays after the snapshots
+    ctx = native.X.Ctx
+    assert len(dpu.packed_tasklets().data) == (
+        dpu.model.tasklets * 4 * native.X.ARCH_WORDS
+        + ctx.waiting.offset + ctx.waiting.size - ctx.ready.offset)
     nat.run()
     ref.run()
     assert dpu.packed_tasklets() is not None and not dpu.has_running()

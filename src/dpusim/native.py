@@ -718,9 +718,9 @@ def _clear(buffer) -> None:
 
 
 # The part of the context a DPU's tasklets are in (registers, flags and pc, ready cycles,
-# counts, the cycles they started, what they wait on), kept as it is between runs (_Packed).
-# The snapshots and pending counts in between are not state: no instruction is pending after a
-# run (what ran ahead was rolled back), and a snapshot is read only while one is.
+# counts, the cycles they started, what they wait on), kept between runs (_Packed).  The
+# snapshots in between are not state, nor are the pending counts: no instruction is pending
+# after a run (what ran ahead was rolled back), and a snapshot is read only while one is.
 _PACK_START = X.Ctx.arch.offset
 _PACK_END = X.Ctx.waiting.offset + X.Ctx.waiting.size
 assert _PACK_START < X.Ctx.pending.offset < _PACK_END
@@ -739,21 +739,41 @@ def _bytes_type(size: int):
     return ctypes.c_char * size
 
 
+_ARCH_BYTES = 4 * X.ARCH_WORDS  # a tasklet's registers, pc and flags in the context
+_ARRAYS = X.Ctx.ready.offset  # the tasklets' arrays, from their ready cycles to _PACK_END
+assert X.Ctx.snap.offset < _ARRAYS and X.Ctx.arch.offset == _PACK_START
+
+
 class _Packed:
     """A DPU's tasklets as the native engine left them after a run, in the context's layout
     (see DpuState.pack_tasklets): the next native run starts from it as it is, and tasklet
-    objects are made from it only when asked for."""
+    objects are made from it only when asked for.  Only what is state is kept: the registers of
+    the model's tasklets and the arrays after the snapshots (3 KB for 16 tasklets, not 7: a
+    first run on many DPUs keeps one per DPU, in memory the process touches for the first
+    time, which costs more than copying it)."""
 
     __slots__ = ("data", "n", "running")
 
-    def __init__(self, data: bytes, n: int, running: bool):
-        self.data = data
+    def __init__(self, view: memoryview, n: int, running: bool):
+        """From the context's bytes (``view``)."""
+        self.data = b"".join((view[_PACK_START:_PACK_START + n * _ARCH_BYTES],
+                              view[_ARRAYS:_PACK_END]))
         self.n = n
         self.running = running  # (some tasklet runs)
 
+    def put(self, view: memoryview, base: int = 0) -> None:
+        """Into a context's bytes (``view``, starting at context offset ``base``); what is not
+        kept is left as it is (zero in a new context)."""
+        split = self.n * _ARCH_BYTES
+        data = memoryview(self.data)
+        view[_PACK_START - base:_PACK_START - base + split] = data[:split]
+        view[_ARRAYS - base:_PACK_END - base] = data[split:]
+
     def unpack(self) -> list[Tasklet]:
         tasklets = [Tasklet(k) for k in range(self.n)]
-        _unpack(memoryview(self.data), _PACK_START, tasklets)
+        layout = bytearray(_PACK_END - _PACK_START)
+        self.put(memoryview(layout), _PACK_START)
+        _unpack(memoryview(layout), _PACK_START, tasklets)
         return tasklets
 
 
@@ -841,7 +861,7 @@ class _Run:
         boots = dpu.fresh_boots()
         self.ready_in = self.ninstr_in = None
         if packed is not None:  # as the last run left them
-            view[_PACK_START:_PACK_END] = packed.data
+            packed.put(view)
             ready = _get(view, "ready", "q", n)
         elif boots is not None:  # reset, and some booted (the rest of the context is zero)
             ready = None
@@ -1037,8 +1057,7 @@ class _Run:
         view = memoryview(ctx).cast("B")
         tasklets = dpu.tasklet_objects()
         if tasklets is None:
-            dpu.pack_tasklets(_Packed(view[_PACK_START:_PACK_END].tobytes(), dpu.model.tasklets,
-                                      ctx.nrun > 0))
+            dpu.pack_tasklets(_Packed(view, dpu.model.tasklets, ctx.nrun > 0))
         else:
             _unpack(view, 0, tasklets, self.ready_in, self.ninstr_in)
         dpu.cycle = ctx.cycle
