@@ -344,11 +344,10 @@ def program_key(iram: list[int], model) -> str:
         memo = iram.memo
         if memo is not None and memo[0] == changes and memo[1] is model:
             return memo[2]
-        if changes == 0 and iram.shared is not None:  # as loaded: another DPU's key
-            for kind, m, key in iram.shared:
-                if kind == "native-key" and m is model:
-                    iram.memo = (0, model, key)
-                    return key
+        key = iram.shared.get(("native key", model)) if changes == 0 and iram.shared else None
+        if key is not None:  # as loaded: another DPU's key
+            iram.memo = (0, model, key)
+            return key
     size = model.iram_instructions
     words = iram if len(iram) == size else iram[:size]
     with _keys_lock:
@@ -367,7 +366,7 @@ def program_key(iram: list[int], model) -> str:
     if changes is not None:
         iram.memo = (changes, model, key)
         if changes == 0 and iram.shared is not None:
-            iram.shared.append(("native-key", model, key))
+            iram.shared[("native key", model)] = key
     return key
 
 

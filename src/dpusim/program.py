@@ -41,8 +41,9 @@ class Program:
     variables: dict[int, FunctionVariables] = field(default_factory=dict)
     globals: dict[str, GlobalVariable] = field(default_factory=dict)  # -g: typed, by C name
     code: CodeSymbols = field(init=False)
-    # what is derived from the IRAM image, shared by the DPUs it is loaded into (state.Iram)
-    derived: list = field(init=False, default_factory=list, repr=False, compare=False)
+    # what is derived from the IRAM image (which is not changed once made), by what and for
+    # which model, shared by the DPUs it is loaded into (state.Iram)
+    derived: dict = field(init=False, default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.code = CodeSymbols((memory.value_of(memory.IRAM, s.address), s.name)

@@ -97,13 +97,13 @@ class Iram(list):
     """IRAM's instruction words: a list that counts the changes made to it (``changes``), so
     that what is derived from a program can be kept with the words (``memo``) until they change
     (the native engine's key for a program's compiled code: otherwise 4096 words compared at each
-    DPU's run).  ``shared``: a list that every DPU loaded with the same program image holds too,
+    DPU's run).  ``shared``: a dict that every DPU loaded with the same program image holds too,
     for what is derived from the words as loaded (valid while ``changes`` is 0).  Every way of
     changing a list counts; a copy or a pickle starts with no memo."""
 
     __slots__ = ("changes", "memo", "shared")
 
-    def __init__(self, words=(), shared: list | None = None):
+    def __init__(self, words=(), shared: dict | None = None):
         super().__init__(words)
         self.changes = 0
         self.memo = None
